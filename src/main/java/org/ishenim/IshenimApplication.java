@@ -1,14 +1,64 @@
 package org.ishenim;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ishenim.web.CliCommand;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * Ishenim: the clinic server, the hub, and the commands of the same jar
+ * ({@code admin create}, {@code audit verify}, {@code linkage ...}).
+ */
 @SpringBootApplication
+@EnableScheduling
 @Modulithic(sharedModules = "web")
 public class IshenimApplication {
 
-    public static void main(String[] args) {
+    private static final Set<String> DATABASE_COMMANDS = Set.of("admin", "audit");
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && "keys".equals(args[0]) && "generate".equals(args[1])) {
+            System.out.println(org.ishenim.clients.MasterKey.generateJson());
+            return;
+        }
+        if (args.length >= 2 && DATABASE_COMMANDS.contains(args[0])) {
+            System.exit(runCommand(args));
+        }
         SpringApplication.run(IshenimApplication.class, args);
+    }
+
+    /** Starts the application without a web server, runs one {@link CliCommand} and returns its exit code. */
+    static int runCommand(String[] args) {
+        String name = args[0] + " " + args[1];
+        List<String> rest = Arrays.asList(args).subList(2, args.length);
+        List<String> springArgs = new ArrayList<>();
+        for (String a : rest) {
+            if (a.startsWith("--spring.") || a.startsWith("--ishenim.") || a.startsWith("--logging.")) {
+                springArgs.add(a);
+            }
+        }
+        var app = new SpringApplication(IshenimApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setDefaultProperties(Map.of("ishenim.cli", "true", "logging.level.root", "WARN",
+                "spring.main.log-startup-info", "false"));
+        try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+            for (CliCommand command : context.getBeansOfType(CliCommand.class).values()) {
+                if (command.name().equals(name)) {
+                    return command.run(rest, System.in, System.out, System.err);
+                }
+            }
+            System.err.println("Unknown command: " + name);
+            return 2;
+        }
     }
 }

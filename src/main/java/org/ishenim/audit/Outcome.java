@@ -1,0 +1,6 @@
+package org.ishenim.audit;
+
+/** How an audited action ended. */
+public enum Outcome {
+    SUCCESS, DENIED, FAILED
+}

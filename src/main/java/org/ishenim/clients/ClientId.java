@@ -1,0 +1,26 @@
+package org.ishenim.clients;
+
+import java.util.UUID;
+
+/** A client's id: a random UUID, so ids cannot be guessed or counted. */
+public record ClientId(UUID value) {
+
+    public ClientId {
+        if (value == null) {
+            throw new IllegalArgumentException("A client id is required.");
+        }
+    }
+
+    public static ClientId of(String text) {
+        return new ClientId(UUID.fromString(text));
+    }
+
+    static ClientId random() {
+        return new ClientId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

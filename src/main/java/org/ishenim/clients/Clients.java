@@ -1,0 +1,108 @@
+package org.ishenim.clients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.ishenim.web.ClinicOnly;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The client table and its encrypted companions. Plain SQL, parameterised. */
+@Repository
+@ClinicOnly
+class Clients {
+
+    private final JdbcClient db;
+
+    Clients(JdbcClient db) {
+        this.db = db;
+    }
+
+    void insert(Client c) {
+        db.sql("""
+                INSERT INTO client (id, uic, uic_base, alias, alias_search, sex, birth_year, status, identity_state,
+                                    enrolled_at, enrolled_by)
+                VALUES (:id, :uic, :base, :alias, :search, :sex, :year, :status, :identity, :at, :by)
+                """)
+                .param("id", c.id().value()).param("uic", c.uic().value()).param("base", c.uic().base())
+                .param("alias", c.alias()).param("search", c.alias().toLowerCase(Locale.ROOT))
+                .param("sex", c.sex().name()).param("year", c.birthYear()).param("status", c.status().name())
+                .param("identity", c.identityState().name()).param("at", utc(c.enrolledAt()))
+                .param("by", c.enrolledBy())
+                .update();
+    }
+
+    List<String> uicsWithBase(String base) {
+        return db.sql("SELECT uic FROM client WHERE uic_base = :base").param("base", base).query(String.class).list();
+    }
+
+    Optional<Client> find(ClientId id) {
+        return db.sql("SELECT * FROM client WHERE id = :id").param("id", id.value()).query(Clients::client).optional();
+    }
+
+    /** UIC prefix or alias substring, case-insensitive; at most {@code limit} rows. */
+    List<Client> search(String query, int limit) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return db.sql("""
+                SELECT * FROM client
+                WHERE LOWER(uic) LIKE :prefix ESCAPE '\\' OR alias_search LIKE :contains ESCAPE '\\'
+                ORDER BY status, alias_search
+                LIMIT :limit
+                """)
+                .param("prefix", like(q) + "%").param("contains", "%" + like(q) + "%").param("limit", limit)
+                .query(Clients::client).list();
+    }
+
+    long count() {
+        return db.sql("SELECT COUNT(*) FROM client").query(Long.class).single();
+    }
+
+    void storeSealed(ClientId id, IdentityVault.Sealed sealed, String by, Instant at) {
+        db.sql("INSERT INTO client_key (client_id, wrapped_key) VALUES (:id, :key)")
+                .param("id", id.value()).param("key", sealed.wrappedKey()).update();
+        db.sql("""
+                INSERT INTO client_identity (client_id, ciphertext, consented_by, consented_at)
+                VALUES (:id, :ct, :by, :at)
+                """)
+                .param("id", id.value()).param("ct", sealed.ciphertext()).param("by", by).param("at", utc(at)).update();
+    }
+
+    Optional<IdentityVault.Sealed> sealed(ClientId id) {
+        return db.sql("""
+                SELECT k.wrapped_key, i.ciphertext
+                FROM client_key k JOIN client_identity i ON i.client_id = k.client_id
+                WHERE k.client_id = :id
+                """)
+                .param("id", id.value())
+                .query((rs, n) -> new IdentityVault.Sealed(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** Crypto-shredding: the data key goes, and with it any way to read the ciphertext, which goes too. */
+    void shred(ClientId id, Instant at) {
+        db.sql("DELETE FROM client_identity WHERE client_id = :id").param("id", id.value()).update();
+        db.sql("DELETE FROM client_key WHERE client_id = :id").param("id", id.value()).update();
+        db.sql("UPDATE client SET identity_state = 'ERASED', status = 'EXITED', exited_at = :at WHERE id = :id")
+                .param("id", id.value()).param("at", utc(at)).update();
+    }
+
+    private static String like(String q) {
+        return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    static Client client(ResultSet rs, int row) throws SQLException {
+        return new Client(new ClientId(rs.getObject("id", UUID.class)), new Uic(rs.getString("uic")),
+                rs.getString("alias"), Sex.valueOf(rs.getString("sex")), rs.getInt("birth_year"),
+                ClientStatus.valueOf(rs.getString("status")), IdentityState.valueOf(rs.getString("identity_state")),
+                rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(), rs.getString("enrolled_by"));
+    }
+}

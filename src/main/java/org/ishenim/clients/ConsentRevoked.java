@@ -1,0 +1,5 @@
+package org.ishenim.clients;
+
+/** A client revoked consent for a purpose; it takes effect at once. */
+public record ConsentRevoked(ClientId clientId, Purpose purpose) {
+}

@@ -1,0 +1,65 @@
+package org.ishenim.staff;
+
+import java.util.UUID;
+import org.ishenim.web.ProblemException;
+import org.ishenim.web.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class StaffPage {
+
+    private final StaffAccounts accounts;
+
+    StaffPage(StaffAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("users", accounts.list());
+        model.addAttribute("roles", Roles.values());
+        model.addAttribute("now", accounts.instant());
+        return "staff/users";
+    }
+
+    @PostMapping
+    String create(@RequestParam String username, @RequestParam Roles role, @RequestParam String password,
+            RedirectAttributes redirect) {
+        try {
+            accounts.create(username, role, password, false);
+            redirect.addFlashAttribute("message", "staff.created");
+        } catch (IllegalArgumentException | ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/unlock")
+    String unlock(@PathVariable UUID id) {
+        accounts.unlock(id);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/enabled")
+    String enabled(@PathVariable UUID id, @RequestParam boolean enabled) {
+        accounts.setEnabled(id, enabled);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/password")
+    String password(@PathVariable UUID id, @RequestParam String password, RedirectAttributes redirect) {
+        try {
+            accounts.resetPassword(id, password);
+            redirect.addFlashAttribute("message", "staff.passwordSet");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+}

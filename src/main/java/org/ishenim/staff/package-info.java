@@ -1,0 +1,5 @@
+/**
+ * Staff accounts and their roles: password hashing, lockout after failed logins, cached credential checks
+ * for the API, the {@code admin create} command and user management.
+ */
+package org.ishenim.staff;
