@@ -243,6 +243,56 @@ abstract class DispensingFlowTest {
         assertThat(api.get("pharmacist", "/api/v1/stock").status()).isEqualTo(200);
     }
 
+    @Test
+    void aHighDoseTakesEffectOnlyAfterASecondDoctorCountersigns() {
+        String bup = Medicine.BUPRENORPHINE_SL_8MG.name();
+        OatFixture.receive(api, "main", bup, "1000");
+        ClientId c = OatFixture.client(clients);
+        String id = OatFixture.prescribe(api, c, bup, "24", 0);
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "24"), key()).status()).isEqualTo(201);
+        clock.advance(Duration.ofDays(2));
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "24"), key()).status()).isEqualTo(201);
+        clock.advance(Duration.ofDays(1));
+        var change = api.post("doctor", "/api/v1/prescriptions/" + id + "/versions", """
+                {"dailyDoseMg":"32","reason":"cravings persist"}""");
+        assertThat(change.status()).isEqualTo(201);
+        assertThat(change.json().get("prescription").get("pending").get("dailyDose").asString()).startsWith("32");
+        // until countersigned, 24 mg stays in effect
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "32"), key())))
+                .isEqualTo("422 dose-mismatch");
+        assertThat(problem(api.post("doctor", "/api/v1/prescriptions/" + id + "/countersignature", "{}")))
+                .isEqualTo("422 countersign-by-second-doctor");
+        assertThat(api.post("doctor2", "/api/v1/prescriptions/" + id + "/countersignature", "{}").status()).isEqualTo(200);
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "32"), key()).status()).isEqualTo(201);
+        var history = api.get("doctor", "/api/v1/prescriptions?clientId=" + c.value());
+        assertThat(history.json().get(0).get("versions").size()).isEqualTo(2);
+        assertThat(history.json().get(0).get("versions").get(0).get("countersignedBy").asString()).isEqualTo("doctor2");
+        assertThat(history.json().get(0).get("versions").get(0).get("reason").asString()).isEqualTo("cravings persist");
+    }
+
+    @Test
+    void titrationRulesRefuseWithAClearReason() {
+        ClientId c = OatFixture.client(clients);
+        String id = OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        assertThat(problem(api.post("doctor", "/api/v1/prescriptions/" + id + "/versions", """
+                {"dailyDoseMg":"35","reason":"withdrawal"}"""))).isEqualTo("422 increase-too-soon");
+        clock.advance(Duration.ofDays(3));
+        var tooLarge = api.post("doctor", "/api/v1/prescriptions/" + id + "/versions", """
+                {"dailyDoseMg":"45","reason":"withdrawal"}""");
+        assertThat(problem(tooLarge)).isEqualTo("422 increase-too-large");
+        assertThat(tooLarge.json().get("detail").asString()).contains("10 mg");
+        assertThat(problem(api.post("doctor", "/api/v1/prescriptions", """
+                {"clientId":"%s","medicine":"METHADONE_ORAL_10MG_ML","dailyDoseMg":"30"}""".formatted(c.value()))))
+                .isEqualTo("409 prescription-active");
+        ClientId other = OatFixture.client(clients);
+        assertThat(problem(api.post("doctor", "/api/v1/prescriptions", """
+                {"clientId":"%s","medicine":"METHADONE_ORAL_10MG_ML","dailyDoseMg":"40"}""".formatted(other.value()))))
+                .isEqualTo("422 induction-dose-too-high");
+        assertThat(api.post("nurse", "/api/v1/prescriptions", """
+                {"clientId":"%s","medicine":"METHADONE_ORAL_10MG_ML","dailyDoseMg":"20"}""".formatted(other.value())).status())
+                .isEqualTo(403);
+    }
+
     long ledgerRowsFor(ClientId c) {
         return db.sql("""
                 SELECT COUNT(*) FROM stock_entry e JOIN dispensing d ON d.id = e.dispensing_id WHERE d.client_id = :c
