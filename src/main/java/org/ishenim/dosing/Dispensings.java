@@ -91,12 +91,14 @@ class Dispensings {
     /** Dispensings recorded on a dose day, in order, with the client's pseudonym. */
     List<LogLine> log(LocalDate day) {
         return db.sql("""
-                SELECT d.*, c.uic, c.alias FROM dispensing d JOIN client c ON c.id = d.client_id
+                SELECT d.*, c.uic, c.alias,
+                       (SELECT COALESCE(SUM(r.bottles), 0) FROM bottle_return r WHERE r.dispensing_id = d.id) AS returned
+                FROM dispensing d JOIN client c ON c.id = d.client_id
                 WHERE d.first_day = :day ORDER BY d.dispensed_at
                 """)
                 .param("day", day)
                 .query((rs, n) -> new LogLine(row(rs, n), rs.getString("uic"), rs.getString("alias"),
-                        0))
+                        rs.getInt("returned")))
                 .list();
     }
 

@@ -261,6 +261,10 @@ class Dosing {
         });
     }
 
+    java.time.ZoneId zone() {
+        return calendar.zone();
+    }
+
     LocalDate today() {
         return calendar.today();
     }
