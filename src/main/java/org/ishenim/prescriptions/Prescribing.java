@@ -81,6 +81,26 @@ public class Prescribing {
         return new Result(prescriptions.find(id).orElseThrow(), warnings);
     }
 
+    /**
+     * Continues an established course (a client transferring in from another programme, or demo data): the
+     * induction limit does not apply, the countersignature threshold does, and the reason is audited.
+     */
+    @Transactional
+    public Result continueTreatment(ClientId client, Medicine medicine, Milligrams dose, LocalDate startOn,
+            int takeHomeDays, String reason) {
+        requireReason(reason);
+        clients.find(client).orElseThrow(() -> new NotFoundException("No client with this id."));
+        if (prescriptions.activeOf(client).isPresent()) {
+            throw new ConflictException("prescription-active", "The client already has an active prescription.");
+        }
+        rules.change(medicine, dose, null, dose, calendar.today(), takeHomeDays);
+        var id = new PrescriptionId(UUID.randomUUID());
+        prescriptions.insert(id, client, medicine, startOn, null, calendar.now(), actor());
+        addVersion(id, medicine, 1, VersionKind.INITIAL, dose, takeHomeDays, reason.strip(), null, startOn);
+        audit.record("prescription.continue", client.value(), reason.strip(), Outcome.SUCCESS);
+        return new Result(prescriptions.find(id).orElseThrow(), List.of());
+    }
+
     @Transactional
     public Result changeDose(PrescriptionId id, Milligrams dose, int takeHomeDays, String reason) {
         requireReason(reason);
