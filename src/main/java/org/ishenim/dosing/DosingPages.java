@@ -28,10 +28,32 @@ class DosingPages {
 
     private final Dosing dosing;
     private final Sites sites;
+    private final org.springframework.context.MessageSource messages;
 
-    DosingPages(Dosing dosing, Sites sites) {
+    DosingPages(Dosing dosing, Sites sites, org.springframework.context.MessageSource messages) {
         this.dosing = dosing;
         this.sites = sites;
+        this.messages = messages;
+    }
+
+    /** Labels used on every queue row, resolved once per page rather than once per row. */
+    private java.util.Map<String, String> labels() {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var labels = new java.util.HashMap<String, String>();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (var m : org.ishenim.medicines.Medicine.values()) {
+            keys.add("medicine." + m.name());
+        }
+        for (var st : QueueEntry.Status.values()) {
+            keys.add("dosing.status." + st.name());
+        }
+        keys.addAll(java.util.List.of("dosing.reason.review-required", "dosing.reason.reinduction-required",
+                "dosing.reason.countersign-pending", "dosing.reason.no-treatment-consent", "dosing.alert.half",
+                "dosing.alert.countersign"));
+        for (String k : keys) {
+            labels.put(k, messages.getMessage(k, null, k, locale));
+        }
+        return labels;
     }
 
     @GetMapping
@@ -42,6 +64,7 @@ class DosingPages {
         model.addAttribute("queue", queue);
         model.addAttribute("today", dosing.today());
         model.addAttribute("zone", dosing.zone());
+        model.addAttribute("labels", labels());
         model.addAttribute("counts", counts(queue));
         return "dosing/queue";
     }
@@ -52,6 +75,7 @@ class DosingPages {
     String rows(@RequestParam(defaultValue = "") String query, Model model) {
         model.addAttribute("queue", dosing.queue(query));
         model.addAttribute("zone", dosing.zone());
+        model.addAttribute("labels", labels());
         return "dosing/queue :: rows";
     }
 
