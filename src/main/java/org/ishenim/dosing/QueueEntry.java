@@ -14,6 +14,16 @@ record QueueEntry(UUID clientId, String uic, String alias, UUID prescriptionId, 
         DOSED, TAKE_HOME, DUE, BLOCKED
     }
 
+    /** The dose to show: given today, else proposed, else prescribed. */
+    public String shownDose() {
+        Milligrams m = dosedDose != null ? dosedDose : proposed != null ? proposed : prescribed;
+        return m == null ? "" : m.plain() + " mg";
+    }
+
+    public boolean hasAlerts() {
+        return missedDays > 0 || band == DoseBand.HALF || takeHomeAllowance > 0 || countersignPending;
+    }
+
     static QueueEntry of(QueueRow r, MissedDoseRule rule, java.time.LocalDate today) {
         int missed = MissedDoseRule.missedDays(today, r.lastCovered(), r.resetOn());
         if (r.dispensingId() != null) {
