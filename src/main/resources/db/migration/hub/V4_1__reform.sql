@@ -32,22 +32,22 @@ CREATE INDEX reform_sentence_country ON reform_sentence (country, sentence_date)
 
 CREATE TABLE reform_registry (
     country           VARCHAR(2)   NOT NULL,
-    year              INTEGER      NOT NULL,
+    ref_year          INTEGER      NOT NULL,
     region            VARCHAR(100) NOT NULL,
     on_registry       INTEGER      NOT NULL,
     new_registrations INTEGER      NOT NULL,
     removals          INTEGER      NOT NULL,
     synthetic         BOOLEAN      NOT NULL DEFAULT FALSE,
-    PRIMARY KEY (country, year, region)
+    PRIMARY KEY (country, ref_year, region)
 );
 
 CREATE TABLE reform_oat (
     country    VARCHAR(2) NOT NULL,
-    year       INTEGER    NOT NULL,
+    ref_year   INTEGER    NOT NULL,
     people     INTEGER    NOT NULL,
     entered_by VARCHAR(100) NOT NULL,
     synthetic  BOOLEAN    NOT NULL DEFAULT FALSE,
-    PRIMARY KEY (country, year)
+    PRIMARY KEY (country, ref_year)
 );
 
 CREATE TABLE reform_recommendation (
