@@ -1,5 +1,6 @@
 package org.ishenim.reform.sentences;
 
+import org.ishenim.reform.RowError;
 import java.util.List;
 
 /**

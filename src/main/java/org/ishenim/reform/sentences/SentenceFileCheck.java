@@ -1,5 +1,6 @@
 package org.ishenim.reform.sentences;
 
+import org.ishenim.reform.RowError;
 import static org.ishenim.reform.sentences.SentenceTemplate.*;
 
 import java.time.LocalDate;

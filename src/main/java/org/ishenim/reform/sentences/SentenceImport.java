@@ -1,5 +1,6 @@
 package org.ishenim.reform.sentences;
 
+import org.ishenim.reform.RowError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.ishenim.reform.sentences;
 
+import org.ishenim.reform.RowError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

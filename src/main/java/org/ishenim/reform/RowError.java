@@ -1,4 +1,4 @@
-package org.ishenim.reform.sentences;
+package org.ishenim.reform;
 
 /**
  * What is wrong with one cell of an imported file: the line (1 is the header), the column and a reason code
