@@ -11,15 +11,15 @@ import org.ishenim.reform.visits.Commitment;
  * Everything the country page, the PDF brief and the CSV export show: the sentence trend and the latest year's
  * figures, the registry against OAT, compliance with the Guidelines, and the open commitments.
  */
-record CountryBrief(Country country, LocalDate today, SentenceFigures.Analysis sentences,
+public record CountryBrief(Country country, LocalDate today, SentenceFigures.Analysis sentences,
         List<Registry.YearTotal> registry, List<Compliance> compliance, List<Commitment> openCommitments,
         boolean synthetic) {
 
-    long overdue() {
+    public long overdue() {
         return openCommitments.stream().filter(c -> c.overdue(today)).count();
     }
 
-    long count(Compliance.Level level) {
+    public long count(Compliance.Level level) {
         return compliance.stream().filter(c -> c.level() == level).count();
     }
 }

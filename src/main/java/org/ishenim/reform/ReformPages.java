@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ReformPages {
 
     /** A line of the landing page: a country with its headline figures. */
-    record CountryLine(Country country, long sentences, int openCommitments, long overdue) {
+    public record CountryLine(Country country, long sentences, int openCommitments, long overdue) {
     }
 
     private final CountryBriefs briefs;

@@ -61,6 +61,10 @@ class GuidelinePages {
         if (model.getAttribute("errors") == null) {
             model.addAttribute("errors", Map.of());
         }
+        if (model.getAttribute("form") == null) {
+            model.addAttribute("form", Map.of("law", "", "article", "", "quotedText", "", "link", "",
+                    "recommendationId", ""));
+        }
         return "reform/provisions";
     }
 
