@@ -20,6 +20,12 @@ public final class LinkageSchema {
     /** The schema clinics use for the duplicate check: columns given_name, surname, date_of_birth, sex. */
     public static final String CLINIC = "clinic";
 
+    /**
+     * The Dice threshold for the clinic schema's duplicate check, chosen on one half of translit-dev and confirmed
+     * on the other (docs/linkage.md).
+     */
+    public static final double CLINIC_THRESHOLD = 0.85;
+
     private final Schema schema;
 
     private LinkageSchema(Schema schema) {

@@ -10,9 +10,12 @@ import java.util.Map;
  * <ol>
  * <li>lower case; Cyrillic letters to Latin (BGN-like: ж zh, х kh, ц ts, ч ch, ш sh, щ shch, й/ы y, ю yu, я ya;
  * Kyrgyz ң n, ө o, ү u); diacritics dropped (ö o, ü u, ë e); anything that is not a letter dropped;</li>
- * <li>Latin variants folded: shch/sch to sh; dzh, zh, dj to j; kh to h; ts to c; x to ks; w to v; q to k; y to i;</li>
+ * <li>Latin variants folded: shch/sch to sh; dzh, zh, dj to j; kh to h; ts to c; x to ks; w to v; q to k; yo after
+ * a consonant or at the start to e (ё, written e in passports); y to i;</li>
  * <li>double letters collapsed, and an {@code i} before a vowel dropped, so ya/ia/a, yu/iu/u, ye/ie/e and
- * iy/ii/y at the end of a name fold together.</li>
+ * iy/ii/y at the end of a name fold together;</li>
+ * <li>u folded into i: Kyrgyz ү is typed u, ü, y or ue, and y already stands for ы and й, so the close vowels
+ * u, ü, y, ы, ү, i are one class.</li>
  * </ol>
  * The skeleton is for matching only, never for display. Both sides of a comparison must be folded alike.
  */
@@ -41,7 +44,7 @@ public final class NameFolding {
     public static String fold(String name) {
         String latin = toLatinLetters(name.toLowerCase(Locale.ROOT));
         String folded = collapseDoubles(foldVariants(latin));
-        return collapseDoubles(dropIotation(folded));
+        return collapseDoubles(dropIotation(folded).replace('u', 'i'));
     }
 
     private static String toLatinLetters(String lower) {
@@ -72,6 +75,11 @@ public final class NameFolding {
         int i = 0;
         outer:
         while (i < latin.length()) {
+            if (latin.startsWith("yo", i) && (i == 0 || "aeiouy".indexOf(latin.charAt(i - 1)) < 0)) {
+                out.append('e');
+                i += 2;
+                continue;
+            }
             for (String[] rule : LATIN) {
                 if (latin.startsWith(rule[0], i)) {
                     out.append(rule[1]);
