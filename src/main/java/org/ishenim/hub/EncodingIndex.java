@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ishenim.linkage.Clk;
+import org.ishenim.linkage.ClkSet;
 
 /**
  * Every site's encodings in memory, so that a query is a scan of arrays and not a database read. Writes replace
@@ -17,7 +18,7 @@ final class EncodingIndex {
     }
 
     /** An immutable view: parallel arrays of keys and encodings. */
-    record Snapshot(long version, List<Key> keys, List<Clk> clks) {
+    record Snapshot(long version, List<Key> keys, ClkSet clks) {
         int size() {
             return keys.size();
         }
@@ -25,7 +26,7 @@ final class EncodingIndex {
 
     private final Map<Key, Clk> entries = new HashMap<>();
     private long version;
-    private Snapshot snapshot = new Snapshot(0, List.of(), List.of());
+    private Snapshot snapshot = new Snapshot(0, List.of(), ClkSet.of(List.of()));
 
     synchronized void put(String site, String reference, Clk clk) {
         entries.put(new Key(site, reference), clk);
@@ -61,7 +62,7 @@ final class EncodingIndex {
             keys.sort(Comparator.comparing(Key::site).thenComparing(Key::reference));
             List<Clk> clks = new ArrayList<>(keys.size());
             keys.forEach(k -> clks.add(entries.get(k)));
-            snapshot = new Snapshot(version, List.copyOf(keys), List.copyOf(clks));
+            snapshot = new Snapshot(version, List.copyOf(keys), ClkSet.of(clks));
         }
         return snapshot;
     }

@@ -44,7 +44,7 @@ class HubEncodings {
     private final int maxCandidates;
     private volatile Counted census;
 
-    HubEncodings(JdbcClient db, AuditLog audit, Clock clock, @Value("${ishenim.hub.threshold:0.8}") double threshold,
+    HubEncodings(JdbcClient db, AuditLog audit, Clock clock, @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.LinkageSchema).CLINIC_THRESHOLD}}") double threshold,
             @Value("${ishenim.hub.max-candidates:10}") int maxCandidates) {
         if (threshold <= 0 || threshold > 1) {
             throw new IllegalArgumentException("ishenim.hub.threshold is in (0, 1]");
