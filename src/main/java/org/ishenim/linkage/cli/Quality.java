@@ -28,17 +28,17 @@ public record Quality(double threshold, long truePositives, long falsePositives,
         return truePositives + falsePositives == 0 ? 1.0 : (double) truePositives / (truePositives + falsePositives);
     }
 
-    double recall() {
+    public double recall() {
         return trueMatches == 0 ? 1.0 : (double) truePositives / trueMatches;
     }
 
-    double f1() {
+    public double f1() {
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    static String header() {
+    public static String header() {
         return "threshold,precision,recall,f1,true_positives,false_positives,true_matches";
     }
 
