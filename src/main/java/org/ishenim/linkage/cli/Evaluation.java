@@ -34,11 +34,18 @@ public final class Evaluation {
     private final LinkageSchema schema;
     private final byte[] secret;
     private final int threads;
+    private final boolean greedy;
 
     public Evaluation(LinkageSchema schema, byte[] secret, int threads) {
+        this(schema, secret, threads, false);
+    }
+
+    /** With {@code greedy}, pairs are first reduced one-to-one per threshold, as anonlink's solver does. */
+    public Evaluation(LinkageSchema schema, byte[] secret, int threads, boolean greedy) {
         this.schema = schema;
         this.secret = secret.clone();
         this.threads = threads;
+        this.greedy = greedy;
     }
 
     /** Records of a CSV file with a header; values trimmed (FEBRL separates fields with ", "). */
@@ -88,6 +95,12 @@ public final class Evaluation {
         double lowest = thresholds.stream().mapToDouble(Double::doubleValue).min().orElse(0.8);
         List<Candidate> candidates = new org.ishenim.linkage.Matcher(threads)
                 .allPairs(ClkSet.of(clksA), ClkSet.of(clksB), lowest);
-        return thresholds.stream().map(t -> Quality.at(t, candidates, idsA, idsB, trueMatches)).toList();
+        return thresholds.stream().map(t -> Quality.at(t, greedy ? solved(candidates, t) : candidates, idsA, idsB,
+                trueMatches)).toList();
+    }
+
+    private static List<Candidate> solved(List<Candidate> candidates, double threshold) {
+        return org.ishenim.linkage.Matcher.greedyOneToOne(
+                candidates.stream().filter(c -> c.similarity() >= threshold).toList());
     }
 }
