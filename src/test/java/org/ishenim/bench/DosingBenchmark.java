@@ -79,8 +79,9 @@ public final class DosingBenchmark {
             long t0 = System.nanoTime();
             parallel(total, i -> {
                 String body = http.post("bench-doctor", "/api/v1/clients", """
-                        {"sex":"%s","birthYear":%d,"motherFirstName":"Aigul","fatherFirstName":"Bakyt","alias":"bench %d",
-                         "identityConsent":false,"consents":["TREATMENT"]}""".formatted(i % 2 == 0 ? "M" : "F", 1960 + i % 40, i),
+                        {"sex":"%s","birthYear":%d,"motherFirstName":"%s","fatherFirstName":"%s","alias":"bench %d",
+                         "identityConsent":false,"consents":["TREATMENT"]}""".formatted(i % 2 == 0 ? "M" : "F", 1960 + i % 40,
+                        name(i, "ra"), name(i / 676, "ek"), i),
                         null, 201);
                 clients[i] = body.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
                 http.post("bench-doctor", "/api/v1/prescriptions", """
@@ -102,11 +103,19 @@ public final class DosingBenchmark {
             double p50 = latencies[doses / 2] / 1e6;
             double p99 = latencies[(int) (doses * 0.99)] / 1e6;
             double raw = rawInsertRate(url, user, password, 5);
+            double hot = hotRowRate(url, user, password, 5);
             return String.format("%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms | raw JDBC insert+commit"
-                    + " (32 threads): %.0f rows/s | ratio %.2f", name, doses, seconds, rate, p50, p99, raw, rate / raw);
+                    + " (32 threads): %.0f rows/s | ratio %.2f | raw hot-row lock+insert+update+commit (the audit_head"
+                    + " pattern): %.0f/s", name, doses, seconds, rate, p50, p99, raw, rate / raw, hot);
         } finally {
             context.close();
         }
+    }
+
+    /** Distinct parents' initials per client, so that concurrent enrolments do not compete for one UIC. */
+    static String name(int i, String tail) {
+        String l = "abcdefghijklmnopqrstuvwxyz";
+        return Character.toUpperCase(l.charAt(i % 26)) + "" + l.charAt((i / 26) % 26) + tail;
     }
 
     static void dose(Http http, String client) {
@@ -132,6 +141,51 @@ public final class DosingBenchmark {
                         ps.setLong(1, ids.incrementAndGet());
                         ps.setString(2, "x");
                         ps.executeUpdate();
+                        c.commit();
+                        count.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        return count.get() / (double) seconds;
+    }
+
+    /**
+     * The ceiling any design with one global lock row has: 32 threads each lock the same row
+     * ({@code SELECT ... FOR UPDATE}), insert a row, update the locked row and commit, as every audited
+     * transaction does with {@code audit_head}.
+     */
+    static double hotRowRate(String url, String user, String password, int seconds) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.createStatement().execute("CREATE TABLE bench_head (id INT PRIMARY KEY, seq BIGINT)");
+            c.createStatement().execute("INSERT INTO bench_head VALUES (1, 0)");
+            c.createStatement().execute("CREATE TABLE bench_chain (seq BIGINT PRIMARY KEY, v VARCHAR(64))");
+        }
+        var count = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        var done = new CountDownLatch(THREADS);
+        for (int t = 0; t < THREADS; t++) {
+            new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(url, user, password)) {
+                    c.setAutoCommit(false);
+                    var lock = c.prepareStatement("SELECT seq FROM bench_head WHERE id = 1 FOR UPDATE");
+                    var insert = c.prepareStatement("INSERT INTO bench_chain (seq, v) VALUES (?, 'x')");
+                    var update = c.prepareStatement("UPDATE bench_head SET seq = ? WHERE id = 1");
+                    while (System.nanoTime() < end) {
+                        long seq;
+                        try (var rs = lock.executeQuery()) {
+                            rs.next();
+                            seq = rs.getLong(1) + 1;
+                        }
+                        insert.setLong(1, seq);
+                        insert.executeUpdate();
+                        update.setLong(1, seq);
+                        update.executeUpdate();
                         c.commit();
                         count.incrementAndGet();
                     }

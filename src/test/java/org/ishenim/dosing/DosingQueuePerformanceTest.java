@@ -61,11 +61,16 @@ abstract class DosingQueuePerformanceTest {
             SecurityContextHolder.clearContext();
         }
         as("nurse", "ROLE_NURSE");
-        for (int i = 0; i < 5; i++) {
+        long[] query = new long[5];
+        for (int i = 0; i < query.length; i++) {
             long t0 = System.nanoTime();
-            int n = dosing.queue("").size();
-            System.out.println("Dosing.queue(): " + n + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            assertThat(dosing.queue("")).hasSize(500);
+            query[i] = (System.nanoTime() - t0) / 1_000_000;
         }
+        System.out.println("Dosing.queue() with 500 clients, wall: " + Arrays.toString(query) + " ms");
+        Arrays.sort(query);
+        // the set-based queue query (with its audit entry), wall time including the database
+        assertThat(query[query.length / 2]).isLessThan(300);
         SecurityContextHolder.clearContext();
         // MockMvc serves the request on this thread, so its CPU time is the server's own cost, apart from
         // waiting for a CPU on a loaded machine (the wall time is printed too).
