@@ -8,5 +8,5 @@ import java.util.UUID;
 /** The answer to a recorded dose. Pseudonymous: ids, amounts, days, site and staff only. */
 record Dispensed(UUID id, UUID clientId, UUID prescriptionId, String medicine, String doseMg, String quantity,
         int takeHomeDays, List<LocalDate> coveredDays, String totalMg, boolean observed, int bottlesGiven, String site,
-        Instant dispensedAt, String dispensedBy, long stockEntryId) {
+        Instant dispensedAt, String dispensedBy) {
 }

@@ -22,7 +22,6 @@ import org.ishenim.prescriptions.Prescription;
 import org.ishenim.prescriptions.PrescriptionId;
 import org.ishenim.stock.SiteCode;
 import org.ishenim.stock.Sites;
-import org.ishenim.stock.StockEntry;
 import org.ishenim.stock.StockLedger;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
@@ -168,16 +167,18 @@ class Dosing {
         } catch (DuplicateKeyException e) {
             throw new AlreadyDosed();
         }
-        StockEntry entry = stock.dispense(site, p.medicine(), total, row.id());
-        audit.record("dose.dispense", client.value(), takeHome > 0 ? "with " + takeHome + " take-home days" : null,
-                Outcome.SUCCESS);
         var body = new Dispensed(row.id(), client.value(), p.id().value(), p.medicine().name(), dose.plain(),
                 p.medicine().quantity(dose).toPlainString() + " " + p.medicine().quantityUnit(), takeHome, days,
-                total.plain(), row.observed(), bottles, site.value(), now, by, entry.id());
+                total.plain(), row.observed(), bottles, site.value(), now, by);
         String text = json.writeValueAsString(body);
         if (key != null) {
             keys.complete(key, 201, text);
         }
+        // The two serialised steps come last, so the locks they take (the site's balance row, the audit
+        // chain's head) are held for as short a time as possible before commit.
+        stock.dispense(site, p.medicine(), total, row.id());
+        audit.record("dose.dispense", client.value(), takeHome > 0 ? "with " + takeHome + " take-home days" : null,
+                Outcome.SUCCESS);
         return new Answer(201, text, false);
     }
 

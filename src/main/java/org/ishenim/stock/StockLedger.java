@@ -61,11 +61,14 @@ public class StockLedger {
         return entry(id);
     }
 
-    /** The dose's ledger line, in the dosing transaction. The caller audits the dose. */
+    /**
+     * The dose's ledger line, in the dosing transaction; returns the entry's id. The caller audits the dose.
+     * Nothing is read back: the balance row stays locked until commit, so this path is kept short.
+     */
     @Transactional
-    public StockEntry dispense(SiteCode site, Medicine medicine, Milligrams amount, UUID dispensingId) {
+    public long dispense(SiteCode site, Medicine medicine, Milligrams amount, UUID dispensingId) {
         positive(amount);
-        return entry(move(site, medicine, EntryKind.DISPENSING, amount.value().negate(), new Extra().dispensing(dispensingId)));
+        return move(site, medicine, EntryKind.DISPENSING, amount.value().negate(), new Extra().dispensing(dispensingId));
     }
 
     @Transactional
