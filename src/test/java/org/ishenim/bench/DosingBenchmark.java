@@ -91,6 +91,8 @@ public final class DosingBenchmark {
                     (System.nanoTime() - t0) / 1e9);
             parallel(warmup, i -> dose(http, clients[i]));
             long[] latencies = new long[doses];
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long start = System.nanoTime();
             parallel(doses, i -> {
                 long s = System.nanoTime();
@@ -98,6 +100,8 @@ public final class DosingBenchmark {
                 latencies[i] = System.nanoTime() - s;
             });
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuPerDose = (os.getProcessCpuTime() - cpu0) / 1e6 / doses;
+            double load = os.getSystemLoadAverage();
             Arrays.sort(latencies);
             double rate = doses / seconds;
             double p50 = latencies[doses / 2] / 1e6;
@@ -106,7 +110,9 @@ public final class DosingBenchmark {
             double hot = hotRowRate(url, user, password, 5);
             return String.format("%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms | raw JDBC insert+commit"
                     + " (32 threads): %.0f rows/s | ratio %.2f | raw hot-row lock+insert+update+commit (the audit_head"
-                    + " pattern): %.0f/s", name, doses, seconds, rate, p50, p99, raw, rate / raw, hot);
+                    + " pattern): %.0f/s | JVM CPU per dose (server + HTTP clients%s): %.1f ms | load average %.1f on %d cores",
+                    name, doses, seconds, rate, p50, p99, raw, rate / raw, hot, url.startsWith("jdbc:h2") ? " + H2" : "",
+                    cpuPerDose, load, os.getAvailableProcessors());
         } finally {
             context.close();
         }
