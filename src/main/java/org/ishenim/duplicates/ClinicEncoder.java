@@ -83,11 +83,13 @@ class ClinicEncoder {
         record.put("surname", nz(identity.surname()));
         record.put("date_of_birth", identity.dateOfBirth() == null ? "" : identity.dateOfBirth().toString());
         record.put("sex", client.sex().name());
-        ClkEncoder encoder = salt == Salt.BIRTH_YEAR ? new ClkEncoder(schema, salted(client.birthYear())) : unsalted;
+        ClkEncoder encoder = salt == Salt.BIRTH_YEAR
+                ? new ClkEncoder(schema, saltedSecret(secret, String.valueOf(client.birthYear()))) : unsalted;
         return encoder.encode(record);
     }
 
-    private byte[] salted(int birthYear) {
+    /** The per-record key for the birth-year salt: HMAC-SHA256 of the salt value under the shared secret. */
+    static byte[] saltedSecret(byte[] secret, String birthYear) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
