@@ -72,8 +72,8 @@ class DuplicatesPage {
     /** One client's status, alone (htmx or a plain link from the client page). */
     @GetMapping("/clients/{id}")
     String client(@PathVariable UUID id, Model model) {
-        model.addAttribute("check", duplicates.status(id));
-        return "duplicates/fragment :: status-body";
+        model.addAttribute("clientId", id);
+        return "duplicates/fragment :: status(clientId=${clientId})";
     }
 
     @PostMapping("/clients/{id}")
