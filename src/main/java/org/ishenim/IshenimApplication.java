@@ -26,12 +26,12 @@ public class IshenimApplication {
     private static final Set<String> DATABASE_COMMANDS = Set.of("admin", "audit");
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && "linkage".equals(args[0])) {
-            System.exit(org.ishenim.linkage.cli.LinkageCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
-        }
         if (args.length >= 2 && "keys".equals(args[0]) && "generate".equals(args[1])) {
             System.out.println(org.ishenim.clients.MasterKey.generateJson());
             return;
+        }
+        if (args.length > 0 && "linkage".equals(args[0])) {
+            System.exit(org.ishenim.linkage.LinkageCommands.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length >= 2 && DATABASE_COMMANDS.contains(args[0])) {
             System.exit(runCommand(args));

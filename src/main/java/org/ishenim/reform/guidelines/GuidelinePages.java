@@ -1,0 +1,133 @@
+package org.ishenim.reform.guidelines;
+
+import java.util.Map;
+import java.util.UUID;
+import org.ishenim.reform.Country;
+import org.ishenim.web.HubOnly;
+import org.ishenim.web.InvalidFieldsException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The Guidelines' recommendations, the provisions of a country's law mapped to them, and compliance. */
+@Controller
+@RequestMapping("/reform")
+@HubOnly
+class GuidelinePages {
+
+    private final Guidelines guidelines;
+
+    GuidelinePages(Guidelines guidelines) {
+        this.guidelines = guidelines;
+    }
+
+    @GetMapping("/guidelines")
+    @PreAuthorize("hasAnyRole('ANALYST','VIEWER')")
+    String recommendations(Model model) {
+        model.addAttribute("recommendations", guidelines.recommendations());
+        model.addAttribute("themes", Recommendation.THEMES);
+        model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));
+        return "reform/guidelines";
+    }
+
+    @PostMapping("/guidelines")
+    @PreAuthorize("hasRole('ANALYST')")
+    String saveRecommendation(@RequestParam String id, @RequestParam String theme, @RequestParam String text,
+            RedirectAttributes redirect) {
+        try {
+            guidelines.saveRecommendation(id, theme, text);
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidFieldsException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/reform/guidelines";
+    }
+
+    @GetMapping("/countries/{code}/provisions")
+    @PreAuthorize("hasAnyRole('ANALYST','VIEWER')")
+    String provisions(@PathVariable String code, Model model) {
+        Country country = Country.parse(code);
+        model.addAttribute("country", country);
+        model.addAttribute("provisions", guidelines.provisions(country));
+        model.addAttribute("recommendations", guidelines.recommendations());
+        model.addAttribute("statuses", ProvisionStatus.values());
+        model.addAttribute("relations", Relation.values());
+        if (model.getAttribute("errors") == null) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (model.getAttribute("form") == null) {
+            model.addAttribute("form", Map.of("law", "", "article", "", "quotedText", "", "link", "",
+                    "recommendationId", ""));
+        }
+        return "reform/provisions";
+    }
+
+    @PostMapping("/countries/{code}/provisions")
+    @PreAuthorize("hasRole('ANALYST')")
+    String addProvision(@PathVariable String code, @RequestParam(required = false) String law,
+            @RequestParam(required = false) String article, @RequestParam(required = false) String quotedText,
+            @RequestParam(required = false) String link, @RequestParam(required = false) String recommendationId,
+            @RequestParam(required = false) Relation relation, @RequestParam(required = false) ProvisionStatus status,
+            @RequestParam(required = false) String evidence, @RequestParam(required = false) String note,
+            Model model) {
+        Country country = Country.parse(code);
+        try {
+            Provision p = guidelines.addProvision(country, law, article, quotedText, link, recommendationId, relation,
+                    status, evidence, note);
+            return "redirect:/reform/provisions/" + p.id();
+        } catch (InvalidFieldsException e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("form", Map.of("law", nz(law), "article", nz(article), "quotedText", nz(quotedText),
+                    "link", nz(link), "recommendationId", nz(recommendationId)));
+            return provisions(code, model);
+        }
+    }
+
+    @GetMapping("/provisions/{id}")
+    @PreAuthorize("hasAnyRole('ANALYST','VIEWER')")
+    String provision(@PathVariable UUID id, Model model) {
+        Provision p = guidelines.provision(id);
+        model.addAttribute("p", p);
+        model.addAttribute("country", Country.parse(p.country()));
+        model.addAttribute("recommendation", guidelines.recommendation(p.recommendationId()).orElse(null));
+        model.addAttribute("history", guidelines.history(id));
+        model.addAttribute("statuses", ProvisionStatus.values());
+        if (model.getAttribute("errors") == null) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "reform/provision";
+    }
+
+    @PostMapping("/provisions/{id}/status")
+    @PreAuthorize("hasRole('ANALYST')")
+    String changeStatus(@PathVariable UUID id, @RequestParam(required = false) ProvisionStatus status,
+            @RequestParam(required = false) String evidence, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            guidelines.changeStatus(id, status, evidence, note);
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidFieldsException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/reform/provisions/" + id;
+    }
+
+    @GetMapping("/countries/{code}/compliance")
+    @PreAuthorize("hasAnyRole('ANALYST','VIEWER')")
+    String compliance(@PathVariable String code, Model model) {
+        Country country = Country.parse(code);
+        model.addAttribute("country", country);
+        model.addAttribute("compliance", guidelines.compliance(country));
+        return "reform/compliance";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

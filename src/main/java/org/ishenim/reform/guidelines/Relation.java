@@ -1,0 +1,6 @@
+package org.ishenim.reform.guidelines;
+
+/** How a legal provision relates to a recommendation. */
+public enum Relation {
+    MEETS, CONTRADICTS
+}

@@ -1,0 +1,2 @@
+/** Court sentences with compulsory-treatment measures: template, validated import (CSV, XLSX) and analysis. */
+package org.ishenim.reform.sentences;
