@@ -36,7 +36,7 @@ class ClinicEncoderTest {
     }
 
     static Client client(int birthYear) {
-        return new Client(ClientId.random(), new Uic("M" + birthYear + "AYBA"), "x", Sex.M, birthYear, ClientStatus.ACTIVE,
+        return new Client(new ClientId(java.util.UUID.randomUUID()), new Uic("M" + birthYear + "AYBA"), "x", Sex.M, birthYear, ClientStatus.ACTIVE,
                 IdentityState.STORED, Instant.now(), "nurse");
     }
 
