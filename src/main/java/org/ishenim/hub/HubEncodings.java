@@ -111,9 +111,7 @@ class HubEncodings {
      */
     @Transactional
     List<Candidate> query(String site, String ownReference, Clk clk) {
-        EncodingIndex.Snapshot snapshot = index.snapshot();
-        List<Candidate> found = Matching.query(clk, snapshot, threshold, maxCandidates + 1).stream()
-                .map(i -> snapshot.keys().get(i))
+        List<Candidate> found = Matching.query(clk, index.view(false), threshold, maxCandidates + 1).stream()
                 .filter(k -> !(k.site().equals(site) && k.reference().equals(ownReference)))
                 .limit(maxCandidates)
                 .map(k -> new Candidate(k.site(), k.reference(), k.site().equals(site)))
@@ -125,14 +123,15 @@ class HubEncodings {
 
     /** Sites, encodings and clusters of encodings at the threshold (unique clients), cached per index version. */
     Census census() {
-        EncodingIndex.Snapshot snapshot = index.snapshot();
         Counted cached = census;
-        if (cached != null && cached.version() == snapshot.version()) {
+        if (cached != null && cached.version() == index.version()) {
             return cached.census();
         }
-        int sites = (int) snapshot.keys().stream().map(EncodingIndex.Key::site).distinct().count();
-        Census fresh = new Census(sites, snapshot.size(), Matching.clusters(snapshot, threshold), threshold);
-        census = new Counted(snapshot.version(), fresh);
+        EncodingIndex.View view = index.view(true);
+        var keys = view.base().keys();
+        int sites = (int) keys.stream().map(EncodingIndex.Key::site).distinct().count();
+        Census fresh = new Census(sites, keys.size(), Matching.clusters(view, threshold), threshold);
+        census = new Counted(view.version(), fresh);
         return fresh;
     }
 
