@@ -42,10 +42,12 @@ class HubEncodings {
     private final EncodingIndex index = new EncodingIndex();
     private final double threshold;
     private final int maxCandidates;
+    private final QueryQuota quota;
     private volatile Counted census;
 
     HubEncodings(JdbcClient db, AuditLog audit, Clock clock, @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.LinkageSchema).CLINIC_THRESHOLD}}") double threshold,
-            @Value("${ishenim.hub.max-candidates:10}") int maxCandidates) {
+            @Value("${ishenim.hub.max-candidates:10}") int maxCandidates,
+            @Value("${ishenim.hub.max-queries-per-hour:5000}") int maxQueriesPerHour) {
         if (threshold <= 0 || threshold > 1) {
             throw new IllegalArgumentException("ishenim.hub.threshold is in (0, 1]");
         }
@@ -54,6 +56,7 @@ class HubEncodings {
         this.clock = clock;
         this.threshold = threshold;
         this.maxCandidates = maxCandidates;
+        this.quota = new QueryQuota(maxQueriesPerHour, clock);
     }
 
     /** Loads every stored encoding into memory once the schema is migrated. */
@@ -111,6 +114,7 @@ class HubEncodings {
      */
     @Transactional
     List<Candidate> query(String site, String ownReference, Clk clk) {
+        quota.take(site);
         List<Candidate> found = Matching.query(clk, index.view(false), threshold, maxCandidates + 1).stream()
                 .filter(k -> !(k.site().equals(site) && k.reference().equals(ownReference)))
                 .limit(maxCandidates)

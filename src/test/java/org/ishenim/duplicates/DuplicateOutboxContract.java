@@ -133,6 +133,26 @@ abstract class DuplicateOutboxContract {
         assertThat(checks.queued(new ClientId(noIdentity))).isEmpty();
     }
 
+    @Autowired
+    DuplicateCheck duplicates;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+
+    @Test
+    void clientsWhoConsentedBeforeTheHubWasConfiguredAreQueuedByARefresh() {
+        UUID earlier = enrol(true, true);
+        UUID withoutName = enrol(true, false);
+        // As if enrolled before ishenim.hub.url was set: no check, nothing queued.
+        db.sql("DELETE FROM duplicate_outbox WHERE client_id IN (:a, :b)").param("a", earlier).param("b", withoutName).update();
+        db.sql("DELETE FROM duplicate_check WHERE client_id IN (:a, :b)").param("a", earlier).param("b", withoutName).update();
+
+        assertThat(duplicates.refresh(false)).isEqualTo(1);
+        assertThat(checks.queued(new ClientId(earlier))).contains(DuplicateChecks.Action.CHECK);
+        assertThat(checks.find(new ClientId(withoutName))).isEmpty();
+        assertThat(duplicates.refresh(false)).isZero();
+        assertThat(duplicates.refresh(true)).isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void onlyDoctorsAndNursesSeeTheStatus() throws Exception {
         UUID id = enrol(true, true);
