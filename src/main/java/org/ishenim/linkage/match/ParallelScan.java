@@ -1,6 +1,5 @@
 package org.ishenim.linkage.match;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -106,17 +105,5 @@ public final class ParallelScan {
 
     /** Pairs found and the number of Dice comparisons made (after popcount pruning). */
     public record Result(PairSink pairs, long comparisons) {
-
-        public static Result empty() {
-            return new Result(new PairSink(), 0);
-        }
-
-        public List<int[]> asList() {
-            List<int[]> list = new ArrayList<>();
-            for (int i = 0; i < pairs.size(); i++) {
-                list.add(new int[] {pairs.a(i), pairs.b(i)});
-            }
-            return list;
-        }
     }
 }
