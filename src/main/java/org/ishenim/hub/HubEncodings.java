@@ -11,8 +11,6 @@ import org.ishenim.web.HubOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 @HubOnly
-class HubEncodings {
+class HubEncodings implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(HubEncodings.class);
 
@@ -59,8 +57,12 @@ class HubEncodings {
         this.quota = new QueryQuota(maxQueriesPerHour, clock);
     }
 
-    /** Loads every stored encoding into memory once the schema is migrated. */
-    @EventListener(ApplicationReadyEvent.class)
+    /** Loads every stored encoding into memory, after migration and before the web server takes requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        load();
+    }
+
     void load() {
         index.clear();
         db.sql("SELECT site_code, reference, clk FROM hub_encoding").query((rs, n) -> {
