@@ -30,6 +30,9 @@ public class IshenimApplication {
             System.out.println(org.ishenim.clients.MasterKey.generateJson());
             return;
         }
+        if (args.length > 0 && "linkage".equals(args[0])) {
+            System.exit(org.ishenim.linkage.LinkageCommands.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length >= 2 && DATABASE_COMMANDS.contains(args[0])) {
             System.exit(runCommand(args));
         }

@@ -5,15 +5,24 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends audit entries to the hash chain and reads a client's access log. {@link #record} joins the
  * caller's transaction, so an entry exists exactly when the change it records does.
+ *
+ * <p>Entries are buffered for the transaction and linked into the chain just before it commits: the chain's
+ * head row is then locked only for the last moments of the transaction, and once for all of its entries, so
+ * that concurrent writers wait on each other as briefly as possible. An entry recorded after that point (by
+ * another before-commit callback) is appended at once.
  */
 @Service
 public class AuditLog {
@@ -29,22 +38,79 @@ public class AuditLog {
     /** Records an action by the current user. {@code clientId} and {@code purpose} may be null. */
     @Transactional
     public void record(String action, UUID clientId, String purpose, Outcome outcome) {
-        append(Actor.current(), action, clientId, purpose, outcome);
+        enqueue(new Pending(Actor.current(), action, clientId, Actor.truncate(purpose, 300), outcome,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     /** Records an action by a named actor, for example a failed login before anyone is authenticated. */
     @Transactional
     public void recordAs(String actor, String role, String action, UUID clientId, String purpose, Outcome outcome) {
-        append(new Actor(Actor.truncate(actor, 100), role), action, clientId, purpose, outcome);
+        enqueue(new Pending(new Actor(Actor.truncate(actor, 100), role), action, clientId, Actor.truncate(purpose, 300),
+                outcome, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
-    private void append(Actor actor, String action, UUID clientId, String purpose, Outcome outcome) {
+    /** An entry waiting for its transaction's commit to be linked into the chain. */
+    record Pending(Actor actor, String action, UUID clientId, String purpose, Outcome outcome, Instant at) {
+    }
+
+    private void enqueue(Pending pending) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            appendAll(List.of(pending));
+            return;
+        }
+        var batch = (Batch) TransactionSynchronizationManager.getResource(this);
+        if (batch == null) {
+            batch = new Batch();
+            TransactionSynchronizationManager.bindResource(this, batch);
+            TransactionSynchronizationManager.registerSynchronization(batch);
+        }
+        if (batch.flushed) {
+            appendAll(List.of(pending));
+        } else {
+            batch.entries.add(pending);
+        }
+    }
+
+    /** The transaction's buffered entries, linked in one go just before commit. */
+    private final class Batch implements TransactionSynchronization {
+        final List<Pending> entries = new ArrayList<>();
+        boolean flushed;
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flushed = true;
+            if (!entries.isEmpty()) {
+                appendAll(entries);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+        }
+    }
+
+    private void appendAll(List<Pending> entries) {
         var head = db.sql("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
-        long seq = (Long) head[0] + 1;
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var entry = AuditEntry.link(seq, at, actor.name(), actor.role(), action, clientId,
-                Actor.truncate(purpose, 300), outcome, (String) head[1]);
+        long seq = (Long) head[0];
+        String prev = (String) head[1];
+        for (Pending p : entries) {
+            var entry = AuditEntry.link(++seq, p.at(), p.actor().name(), p.actor().role(), p.action(), p.clientId(),
+                    p.purpose(), p.outcome(), prev);
+            insert(entry);
+            prev = entry.hash();
+        }
+        db.sql("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
+                .param("seq", seq).param("hash", prev).update();
+    }
+
+    private void insert(AuditEntry entry) {
         db.sql("""
                 INSERT INTO audit_entry (seq, occurred_at, actor, actor_role, action, client_id, purpose, outcome,
                                          prev_hash, hash)
@@ -61,8 +127,6 @@ public class AuditLog {
                 .param("prev", entry.prevHash())
                 .param("hash", entry.hash())
                 .update();
-        db.sql("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
-                .param("seq", seq).param("hash", entry.hash()).update();
     }
 
     /** Who accessed this client's record and when, newest first. */

@@ -1,0 +1,160 @@
+package org.ishenim.duplicates;
+
+import java.util.List;
+import java.util.UUID;
+import org.ishenim.audit.AuditLog;
+import org.ishenim.audit.Outcome;
+import org.ishenim.clients.ClientEnrolled;
+import org.ishenim.clients.ClientId;
+import org.ishenim.clients.ClientRecords;
+import org.ishenim.clients.ConsentGiven;
+import org.ishenim.clients.ConsentRevoked;
+import org.ishenim.clients.Consents;
+import org.ishenim.clients.IdentityErased;
+import org.ishenim.clients.Purpose;
+import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.NotFoundException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Decides, inside the transaction of the enrolment or consent change, what the hub must be told, and writes it
+ * to the outbox: a check when a consenting client is enrolled or gives the consent, a deletion when the consent
+ * is revoked or the identity erased. Enrolment never waits for the hub.
+ */
+@Service
+@ClinicOnly
+public class DuplicateCheck {
+
+    private final DuplicateChecks checks;
+    private final Consents consents;
+    private final ClientRecords records;
+    private final HubConnection hub;
+    private final AuditLog audit;
+    private final DuplicateCheckSender sender;
+
+    DuplicateCheck(DuplicateChecks checks, Consents consents, ClientRecords records, HubConnection hub, AuditLog audit,
+            DuplicateCheckSender sender) {
+        this.checks = checks;
+        this.consents = consents;
+        this.records = records;
+        this.hub = hub;
+        this.audit = audit;
+        this.sender = sender;
+    }
+
+    @EventListener
+    void on(ClientEnrolled e) {
+        if (consents.isGiven(e.clientId(), Purpose.DUPLICATE_CHECK)) {
+            request(e.clientId());
+        }
+    }
+
+    @EventListener
+    void on(ConsentGiven e) {
+        if (e.purpose() == Purpose.DUPLICATE_CHECK) {
+            request(e.clientId());
+        }
+    }
+
+    @EventListener
+    void on(ConsentRevoked e) {
+        if (e.purpose() == Purpose.DUPLICATE_CHECK) {
+            withdraw(e.clientId());
+        }
+    }
+
+    @EventListener
+    void on(IdentityErased e) {
+        withdraw(e.clientId());
+    }
+
+    /** Queues a check (again); also for the "check again" button. Needs the consent and a hub. */
+    @Transactional
+    public void request(ClientId id) {
+        if (!hub.configured() || !consents.isGiven(id, Purpose.DUPLICATE_CHECK)) {
+            return;
+        }
+        if (checks.queued(id).filter(a -> a == DuplicateChecks.Action.CHECK).isPresent()) {
+            return;
+        }
+        checks.pending(id);
+        checks.enqueue(id, DuplicateChecks.Action.CHECK);
+        afterCommit(sender::kick);
+    }
+
+    private void withdraw(ClientId id) {
+        if (checks.find(id).isEmpty()) {
+            return;
+        }
+        checks.clearCandidates(id);
+        checks.state(id, CheckState.WITHDRAWN);
+        checks.enqueue(id, DuplicateChecks.Action.DELETE);
+        afterCommit(sender::kick);
+    }
+
+    /** The client's duplicate check, audited as a read of the client's data. */
+    @Transactional
+    public DuplicateStatus status(UUID clientId) {
+        ClientId id = new ClientId(clientId);
+        records.find(id).orElseThrow(() -> new NotFoundException("No client with this id."));
+        audit.record("duplicates.read", clientId, null, Outcome.SUCCESS);
+        return statusOf(id);
+    }
+
+    /** For templates: the status of a client given as a UUID, a {@link ClientId} or its text. */
+    public DuplicateStatus statusFor(Object clientId) {
+        UUID id = clientId instanceof ClientId c ? c.value()
+                : clientId instanceof UUID u ? u : UUID.fromString(String.valueOf(clientId));
+        return status(id);
+    }
+
+    /** This clinic's client behind one of its own references, when another site calls about it; audited. */
+    @Transactional
+    public java.util.Optional<UUID> clientByReference(String reference) {
+        String ref = reference == null ? "" : reference.strip().toLowerCase(java.util.Locale.ROOT);
+        var found = ref.matches("[0-9a-f]{32}") ? checks.byReference(ref) : java.util.Optional.<ClientId>empty();
+        audit.record("duplicates.lookup", found.map(ClientId::value).orElse(null), "reference lookup",
+                found.isPresent() ? Outcome.SUCCESS : Outcome.FAILED);
+        return found.map(ClientId::value);
+    }
+
+    DuplicateStatus statusOf(ClientId id) {
+        var check = checks.find(id);
+        var retry = checks.retry(id);
+        int attempts = retry.map(DuplicateChecks.Retry::attempts).orElse(0);
+        var next = retry.filter(r -> r.attempts() > 0).map(DuplicateChecks.Retry::nextAttemptAt).orElse(null);
+        if (check.isEmpty() || check.get().state() == CheckState.WITHDRAWN) {
+            CheckState state = !hub.configured() ? CheckState.NOT_CONFIGURED
+                    : !consents.isGiven(id, Purpose.DUPLICATE_CHECK) ? CheckState.NO_CONSENT
+                    : check.map(DuplicateChecks.Check::state).orElse(CheckState.NO_CONSENT);
+            return new DuplicateStatus(id.value(), state, null, List.of(), attempts, next);
+        }
+        return new DuplicateStatus(id.value(), check.get().state(), check.get().checkedAt(), checks.candidates(id),
+                attempts, next);
+    }
+
+    /** Pending checks and found possible duplicates, for the page; audited as one list read. */
+    @Transactional
+    public List<DuplicateStatus> worklist(CheckState state, int limit) {
+        List<DuplicateStatus> list = checks.withState(state, limit).stream().map(this::statusOf).toList();
+        audit.record("duplicates.list", null, state.name() + ": " + list.size(), Outcome.SUCCESS);
+        return list;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

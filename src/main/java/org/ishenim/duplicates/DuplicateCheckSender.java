@@ -1,0 +1,159 @@
+package org.ishenim.duplicates;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ishenim.clients.Client;
+import org.ishenim.clients.ClientRecords;
+import org.ishenim.clients.Consents;
+import org.ishenim.clients.Identity;
+import org.ishenim.clients.Purpose;
+import org.ishenim.linkage.Clk;
+import org.ishenim.linkage.InvalidInputException;
+import org.ishenim.web.ClinicOnly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works through the outbox: for a check, decrypts the identity (audited, purpose DUPLICATE_CHECK), encodes it
+ * here, uploads the encoding and asks the hub for candidates; for a deletion, removes the encoding from the hub.
+ * An unreachable hub is retried with exponential backoff (30 s doubling to an hour). Runs on a schedule
+ * ({@code ishenim.duplicates.send-interval}) and right after a change commits.
+ */
+@Component
+@ClinicOnly
+public class DuplicateCheckSender {
+
+    private static final Logger log = LoggerFactory.getLogger(DuplicateCheckSender.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final int BATCH = 50;
+
+    private final DuplicateChecks checks;
+    private final ClientRecords records;
+    private final Consents consents;
+    private final ClinicEncoder encoder;
+    private final HubClient hub;
+    private final HubConnection connection;
+    private final TransactionTemplate tx;
+    private final boolean kickAfterCommit;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "duplicate-check-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean kicked = new AtomicBoolean();
+
+    DuplicateCheckSender(DuplicateChecks checks, ClientRecords records, Consents consents, ClinicEncoder encoder,
+            HubClient hub, HubConnection connection, TransactionTemplate tx,
+            @Value("${ishenim.duplicates.send-after-commit:true}") boolean kickAfterCommit) {
+        this.checks = checks;
+        this.records = records;
+        this.consents = consents;
+        this.encoder = encoder;
+        this.hub = hub;
+        this.connection = connection;
+        this.tx = tx;
+        this.kickAfterCommit = kickAfterCommit;
+    }
+
+    /** Sends what is due, in the background, soon after a change commits. */
+    void kick() {
+        if (kickAfterCommit && connection.configured() && kicked.compareAndSet(false, true)) {
+            background.execute(() -> {
+                kicked.set(false);
+                sendDue();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${ishenim.duplicates.send-interval:PT30S}", initialDelayString = "${ishenim.duplicates.send-interval:PT30S}")
+    void scheduled() {
+        sendDue();
+    }
+
+    /** Sends the outbox rows whose retry time has come. Returns how many were completed. */
+    public int sendDue() {
+        return send(false);
+    }
+
+    /** Sends every outbox row now, ignoring backoff ("check again now"). Returns how many were completed. */
+    public int sendNow() {
+        return send(true);
+    }
+
+    private synchronized int send(boolean ignoreBackoff) {
+        if (!connection.configured() || !encoder.ready()) {
+            return 0;
+        }
+        int completed = 0;
+        List<DuplicateChecks.Due> due = tx.execute(s -> checks.due(ignoreBackoff, BATCH));
+        for (var row : due) {
+            try {
+                if (row.action() == DuplicateChecks.Action.DELETE) {
+                    hub.delete(row.reference());
+                    tx.executeWithoutResult(s -> checks.done(row));
+                } else {
+                    check(row);
+                }
+                completed++;
+            } catch (HubClient.Unavailable e) {
+                Duration backoff = backoff(row.attempts() + 1);
+                tx.executeWithoutResult(s -> checks.failed(row, e.getMessage(), backoff));
+                log.warn("Duplicate check deferred ({}); next attempt in {}s", e.getMessage(), backoff.toSeconds());
+                break;
+            }
+        }
+        return completed;
+    }
+
+    private void check(DuplicateChecks.Due row) {
+        Optional<Clk> clk = tx.execute(s -> {
+            if (!consents.isGiven(row.clientId(), Purpose.DUPLICATE_CHECK)) {
+                checks.done(row);
+                return Optional.<Clk>empty();
+            }
+            Client client = records.find(row.clientId()).orElseThrow();
+            Optional<Identity> identity = records.identityFor(row.clientId(), Purpose.DUPLICATE_CHECK);
+            if (identity.isEmpty() || (identity.get().givenName() == null && identity.get().surname() == null)) {
+                checks.state(row.clientId(), CheckState.NO_IDENTITY);
+                checks.done(row);
+                return Optional.<Clk>empty();
+            }
+            try {
+                return Optional.of(encoder.encode(client, identity.get()));
+            } catch (InvalidInputException e) {
+                checks.state(row.clientId(), CheckState.FAILED);
+                checks.done(row);
+                log.warn("Duplicate check not possible for one client: column '{}': {}", e.column(), e.reason());
+                return Optional.<Clk>empty();
+            }
+        });
+        if (clk.isEmpty()) {
+            return;
+        }
+        List<HubClient.Found> found = hub.check(row.reference(), clk.get());
+        tx.executeWithoutResult(s -> {
+            if (checks.done(row)) {
+                checks.answered(row.clientId(), found);
+            }
+        });
+    }
+
+    static Duration backoff(int attempts) {
+        Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,92 @@
+package org.ishenim.duplicates;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ishenim.clients.Client;
+import org.ishenim.clients.ClientId;
+import org.ishenim.clients.ClientRecords;
+import org.ishenim.web.ClinicOnly;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.*;
+
+/**
+ * {@code /duplicates}: the checks still waiting for the hub and the possible duplicates found, by UIC and alias
+ * (never a name), and each client's status as a fragment for the client page.
+ */
+@Controller
+@RequestMapping("/duplicates")
+@PreAuthorize("hasAnyRole('DOCTOR','NURSE')")
+@ClinicOnly
+class DuplicatesPage {
+
+    private static final int LIMIT = 200;
+
+    /** A row of the page: the client's pseudonym and the check. */
+    record Row(UUID clientId, String uic, String alias, DuplicateStatus status) {
+    }
+
+    private final DuplicateCheck duplicates;
+    private final DuplicateCheckSender sender;
+    private final ClientRecords records;
+    private final HubConnection hub;
+
+    DuplicatesPage(DuplicateCheck duplicates, DuplicateCheckSender sender, ClientRecords records, HubConnection hub) {
+        this.duplicates = duplicates;
+        this.sender = sender;
+        this.records = records;
+        this.hub = hub;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("configured", hub.configured());
+        model.addAttribute("found", rows(duplicates.worklist(CheckState.FOUND, LIMIT)));
+        model.addAttribute("pending", rows(duplicates.worklist(CheckState.PENDING, LIMIT)));
+        return "duplicates/list";
+    }
+
+    /** Tries every pending check now, ignoring the retry delay. */
+    @PostMapping("/retry")
+    String retry() {
+        sender.sendNow();
+        return "redirect:/duplicates";
+    }
+
+    /** Another site calls about "our reference ...": open that client's page. */
+    @GetMapping("/lookup")
+    String lookup(@RequestParam(defaultValue = "") String reference, Model model) {
+        var found = duplicates.clientByReference(reference);
+        if (found.isPresent()) {
+            return "redirect:/clients/" + found.get();
+        }
+        model.addAttribute("notFound", true);
+        return list(model);
+    }
+
+    /** One client's status, alone (htmx or a plain link from the client page). */
+    @GetMapping("/clients/{id}")
+    String client(@PathVariable UUID id, Model model) {
+        model.addAttribute("check", duplicates.status(id));
+        return "duplicates/fragment :: status-body";
+    }
+
+    @PostMapping("/clients/{id}")
+    String again(@PathVariable UUID id) {
+        duplicates.status(id);
+        duplicates.request(new ClientId(id));
+        return "redirect:/clients/" + id;
+    }
+
+    private List<Row> rows(List<DuplicateStatus> statuses) {
+        return statuses.stream().map(s -> {
+            Optional<Client> c = records.find(new ClientId(s.clientId()));
+            return new Row(s.clientId(), c.map(x -> x.uic().value()).orElse("?"), c.map(Client::alias).orElse("?"), s);
+        }).toList();
+    }
+}

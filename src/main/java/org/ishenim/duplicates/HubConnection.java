@@ -1,0 +1,55 @@
+package org.ishenim.duplicates;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ishenim.web.ClinicOnly;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the hub is and how this clinic authenticates to it: {@code ishenim.hub.url} and the site token, given as
+ * {@code ishenim.hub.token} or, better, {@code ishenim.hub.token-file} (read at each call, so a new token needs no
+ * restart). Without a URL the duplicate check is off.
+ */
+@Component
+@ClinicOnly
+class HubConnection {
+
+    private final String url;
+    private final String token;
+    private final String tokenFile;
+
+    HubConnection(@Value("${ishenim.hub.url:}") String url, @Value("${ishenim.hub.token:}") String token,
+            @Value("${ishenim.hub.token-file:}") String tokenFile) {
+        this.url = url.strip().replaceAll("/+$", "");
+        this.token = token.strip();
+        this.tokenFile = tokenFile.strip();
+    }
+
+    boolean configured() {
+        return !url.isEmpty();
+    }
+
+    String url() {
+        return url;
+    }
+
+    String token() {
+        if (!tokenFile.isEmpty()) {
+            try {
+                return Files.readString(Path.of(tokenFile), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The hub token file cannot be read.", e);
+            }
+        }
+        return token;
+    }
+
+    @Override
+    public String toString() {
+        return "HubConnection[" + url + ", token redacted]";
+    }
+}

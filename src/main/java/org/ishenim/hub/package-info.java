@@ -1,0 +1,6 @@
+/**
+ * The national hub's duplicate check: a registry of sites with bearer tokens, the encodings (CLKs) sites upload
+ * for consenting clients, Dice queries that answer "possible duplicate at site X (reference ...)" and a count of
+ * unique clients across sites. The hub never sees a name or the clinics' secret.
+ */
+package org.ishenim.hub;

@@ -1,0 +1,2 @@
+/** The {@code linkage} command line: encode, match, evaluate. */
+package org.ishenim.linkage.cli;

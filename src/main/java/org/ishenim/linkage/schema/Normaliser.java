@@ -1,0 +1,48 @@
+package org.ishenim.linkage.schema;
+
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+import org.ishenim.linkage.normalise.DateParts;
+import org.ishenim.linkage.normalise.NameFolding;
+
+/**
+ * Ishenim's optional per-feature pre-processing ({@code "normalise": "name"} and so on), applied to the raw value
+ * before the missing-value check and the format. clkhash ignores the key, so a schema without it encodes exactly
+ * as clkhash does.
+ */
+public enum Normaliser {
+    NONE("none", v -> v),
+    /** Russian and Kyrgyz Cyrillic and their Latin transliterations folded to one Latin skeleton. */
+    NAME("name", NameFolding::fold),
+    /** Trimmed and upper-cased, for codes such as sex. */
+    TRIM_UPPER("trimUpper", v -> v.strip().toUpperCase(java.util.Locale.ROOT)),
+    /** The year of an ISO date ({@code yyyy-mm-dd}). */
+    DATE_YEAR("dateYear", DateParts::year),
+    /** The smaller of day and month of an ISO date, so that a swapped day and month still agree. */
+    DATE_DAY_MONTH_LOW("dateDayMonthLow", DateParts::dayMonthLow),
+    /** The larger of day and month of an ISO date. */
+    DATE_DAY_MONTH_HIGH("dateDayMonthHigh", DateParts::dayMonthHigh);
+
+    private final String key;
+    private final UnaryOperator<String> operation;
+
+    Normaliser(String key, UnaryOperator<String> operation) {
+        this.key = key;
+        this.operation = operation;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** Applies the step; throws {@link RejectedValue} when the value cannot be read. */
+    public String apply(String value) {
+        return operation.apply(value);
+    }
+
+    public static Normaliser byKey(String key) {
+        return Arrays.stream(values()).filter(n -> n.key.equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown normaliser '" + key + "'"));
+    }
+}

@@ -1,0 +1,59 @@
+package org.ishenim.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The chain under concurrent writers, and entries that share their transaction's fate. */
+@SpringBootTest
+@ActiveProfiles("test")
+abstract class AuditChainContract {
+
+    @Autowired AuditLog audit;
+    @Autowired TransactionTemplate tx;
+
+    @Test
+    void concurrentWritersKeepOneValidChain() throws Exception {
+        long before = audit.verify().entries();
+        var pool = Executors.newFixedThreadPool(16);
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int i = 0; i < 200; i++) {
+            tasks.add(() -> {
+                tx.executeWithoutResult(s -> {
+                    audit.recordAs("worker", "NURSE", "test.write", UUID.randomUUID(), null, Outcome.SUCCESS);
+                    audit.recordAs("worker", "NURSE", "test.write", null, "second in tx", Outcome.SUCCESS);
+                });
+                return null;
+            });
+        }
+        for (var f : pool.invokeAll(tasks)) {
+            f.get();
+        }
+        pool.shutdown();
+        var result = audit.verify();
+        assertThat(result.valid()).isTrue();
+        assertThat(result.entries()).isEqualTo(before + 400);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEntry() {
+        UUID client = UUID.randomUUID();
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            audit.recordAs("worker", "NURSE", "test.rollback", client, null, Outcome.SUCCESS);
+            throw new IllegalStateException("the change failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(audit.accessesTo(client)).isEmpty();
+        tx.executeWithoutResult(s -> audit.recordAs("worker", "NURSE", "test.commit", client, null, Outcome.SUCCESS));
+        assertThat(audit.accessesTo(client)).hasSize(1);
+        assertThat(audit.verify().valid()).isTrue();
+    }
+}

@@ -1,0 +1,4 @@
+package org.ishenim.audit;
+
+class AuditChainH2Test extends AuditChainContract {
+}

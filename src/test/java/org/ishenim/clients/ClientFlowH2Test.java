@@ -1,0 +1,4 @@
+package org.ishenim.clients;
+
+class ClientFlowH2Test extends ClientFlowContract {
+}

@@ -1,0 +1,247 @@
+package org.ishenim.linkage.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ishenim.linkage.Candidate;
+import org.ishenim.linkage.ClkSet;
+import org.ishenim.linkage.LinkageSchema;
+import org.ishenim.linkage.cli.Evaluation;
+import org.ishenim.linkage.cli.Quality;
+
+/**
+ * The linkage benchmark (a program, not a test). Run with {@code bench/linkage.sh [--scale N] [--skip-scale]}.
+ * <ol>
+ * <li>Speed: Dice comparisons per second at threshold 0.7, 20,000 x 20,000 random 1024-bit CLKs (anonlink's
+ * setup), on 1 then 2 threads, against the scalar popcnt figure of {@code shared/bench/dice_limit.c}.</li>
+ * <li>Quality: FEBRL4 precision, recall and F1 for thresholds 0.70 to 0.95 with the shared FEBRL schema.</li>
+ * <li>Scale: N x N synthetic encodings with LSH blocking: wall time, and recall against full comparison on a
+ * sample of queries.</li>
+ * </ol>
+ */
+public final class DiceBench {
+
+    private static final int WORDS = 16;
+
+    private DiceBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int scale = 1_000_000;
+        boolean skipScale = false;
+        boolean skipQuality = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--scale" -> scale = Integer.parseInt(args[++i]);
+                case "--skip-scale" -> skipScale = true;
+                case "--skip-quality" -> skipQuality = true;
+                default -> throw new IllegalArgumentException("usage: [--scale N] [--skip-scale] [--skip-quality]");
+            }
+        }
+        Path data = dataDir();
+        System.out.printf("# Ishenim linkage benchmark, %s, %d cores, %s%n", OffsetDateTime.now(ZoneOffset.UTC),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"));
+        double[] rates = speed();
+        cBaseline(data.resolve("../bench/dice_limit.c").normalize(), rates);
+        if (!skipQuality) {
+            quality(data);
+        }
+        if (!skipScale) {
+            scale(scale);
+        }
+    }
+
+    private static double[] speed() {
+        int n = 20_000;
+        ClkSet a = ClkSet.ofWords(random(n, 0.5, 1), WORDS);
+        ClkSet b = ClkSet.ofWords(random(n, 0.5, 2), WORDS);
+        ClkSet warmA = ClkSet.ofWords(random(2_000, 0.5, 3), WORDS);
+        for (int i = 0; i < 3; i++) {
+            new org.ishenim.linkage.Matcher(1).allPairs(warmA, b, 0.7);
+        }
+        System.out.println("\n## Speed: 20000 x 20000 random 1024-bit CLKs, threshold 0.7");
+        double[] rates = new double[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            double best = 0;
+            for (int rep = 0; rep < 3; rep++) {
+                long start = System.nanoTime();
+                List<Candidate> found = new org.ishenim.linkage.Matcher(threads).allPairs(a, b, 0.7);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double rate = (double) n * n / seconds / 1e6;
+                best = Math.max(best, rate);
+                System.out.printf(Locale.ROOT, "threads=%d run=%d  %.2f s  %.1f M comparisons/s  (%d pairs >= 0.7)%n",
+                        threads, rep + 1, seconds, rate, found.size());
+            }
+            rates[threads - 1] = best;
+        }
+        System.out.printf(Locale.ROOT, "best: 1 thread %.1f M/s, 2 threads %.1f M/s (x%.2f)%n", rates[0], rates[1],
+                rates[1] / rates[0]);
+        return rates;
+    }
+
+    private static void cBaseline(Path source, double[] rates) throws IOException, InterruptedException {
+        System.out.println("\n## C baseline: " + source + " (gcc -O3 -march=native, ./dice_limit 20000 2000)");
+        if (!Files.exists(source)) {
+            System.out.println("dice_limit.c not found; skipped");
+            return;
+        }
+        Path dir = Files.createTempDirectory("dice-limit");
+        Path binary = dir.resolve("dice_limit");
+        String compile = exec(List.of("gcc", "-O3", "-march=native", "-o", binary.toString(), source.toString()));
+        if (!Files.exists(binary)) {
+            System.out.println("gcc failed: " + compile);
+            return;
+        }
+        String output = exec(List.of(binary.toString(), "20000", "2000"));
+        System.out.print(output);
+        Matcher m = Pattern.compile("popcnt: ([0-9.]+) M cmp/s").matcher(output);
+        double best = 0;
+        while (m.find()) {
+            best = Math.max(best, Double.parseDouble(m.group(1)));
+        }
+        if (best > 0) {
+            System.out.printf(Locale.ROOT, "C scalar popcnt best %.1f M/s; Java 1 thread = %.2f x C, "
+                    + "2 threads = %.2f x C%n", best, rates[0] / best, rates[1] / best);
+        }
+    }
+
+    private static void quality(Path data) throws IOException {
+        System.out.println("\n## Quality: FEBRL4 (5000 x 5000), shared FEBRL schema, all pairs (no solving)");
+        List<Double> thresholds = new ArrayList<>();
+        for (int t = 70; t <= 95; t++) {
+            thresholds.add(t / 100.0);
+        }
+        byte[] secret = "ishenim evaluation secret".getBytes(StandardCharsets.UTF_8);
+        String schema = Files.readString(data.resolve("clkhash-vectors/febrl_schema_v3_final.json"));
+        Path a = data.resolve("febrl/dataset4a.csv");
+        Path b = data.resolve("febrl/dataset4b.csv");
+        List<Quality> plain = new Evaluation(LinkageSchema.parse(schema), secret, 2).febrl(a, b, thresholds);
+        List<Quality> greedy = new Evaluation(LinkageSchema.parse(schema), secret, 2, true).febrl(a, b, thresholds);
+        String normalised = schema;
+        for (String name : List.of("given_name", "surname")) {
+            normalised = normalised.replaceFirst("\"identifier\"\\s*:\\s*\"" + name + "\"\\s*,",
+                    "\"identifier\": \"" + name + "\", \"normalise\": \"name\",");
+        }
+        List<Quality> norm = new Evaluation(LinkageSchema.parse(normalised), secret, 2).febrl(a, b, thresholds);
+        System.out.println("threshold | all pairs P R F1 | greedy 1:1 P R F1 | names normalised, all pairs P R F1");
+        for (int i = 0; i < thresholds.size(); i++) {
+            System.out.printf(Locale.ROOT, "%.2f | %.3f %.3f %.3f | %.3f %.3f %.3f | %.3f %.3f %.3f%n",
+                    thresholds.get(i), plain.get(i).precision(), plain.get(i).recall(), plain.get(i).f1(),
+                    greedy.get(i).precision(), greedy.get(i).recall(), greedy.get(i).f1(), norm.get(i).precision(),
+                    norm.get(i).recall(), norm.get(i).f1());
+        }
+    }
+
+    private static void scale(int n) {
+        System.out.printf("%n## Scale: %d x %d synthetic encodings, LSH blocking 64 bands x 20 bits, threshold 0.8%n",
+                n, n);
+        long[] a = random(n, 0.35, 10);
+        long[] b = random(n, 0.35, 11);
+        SplittableRandom random = new SplittableRandom(12);
+        int copies = n / 10;
+        for (int i = 0; i < copies; i++) {
+            int target = random.nextInt(n);
+            int source = random.nextInt(n);
+            for (int w = 0; w < WORDS; w++) {
+                long word = a[source * WORDS + w];
+                long drop = sparse(random, 0.08);
+                long add = sparse(random, 0.03);
+                b[target * WORDS + w] = word & ~drop | add;
+            }
+        }
+        long start = System.nanoTime();
+        ClkSet setA = ClkSet.ofWords(a, WORDS);
+        ClkSet setB = ClkSet.ofWords(b, WORDS);
+        org.ishenim.linkage.Matcher matcher = new org.ishenim.linkage.Matcher(2);
+        List<Candidate> blocked = matcher.blockedPairs(setA, setB, 0.8, 64, 20);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "blocked: %d pairs >= 0.8 in %.1f s wall (2 threads, including layout)%n",
+                blocked.size(), seconds);
+
+        int sample = Math.min(2_000, n);
+        long[] sampleWords = new long[sample * WORDS];
+        int[] sampleRows = new int[sample];
+        for (int s = 0; s < sample; s++) {
+            sampleRows[s] = random.nextInt(n);
+            System.arraycopy(b, sampleRows[s] * WORDS, sampleWords, s * WORDS, WORDS);
+        }
+        start = System.nanoTime();
+        List<Candidate> full = matcher.allPairs(ClkSet.ofWords(sampleWords, WORDS), setA, 0.8);
+        double fullSeconds = (System.nanoTime() - start) / 1e9;
+        Set<Long> blockedKeys = new HashSet<>();
+        blocked.forEach(c -> blockedKeys.add((long) c.indexB() << 32 | c.indexA()));
+        long found = full.stream().filter(c -> blockedKeys.contains((long) sampleRows[c.indexA()] << 32 | c.indexB()))
+                .count();
+        System.out.printf(Locale.ROOT, "full comparison of %d sampled B records against all %d A records: %d pairs "
+                + "in %.1f s; blocking found %d of them: recall %.4f%n", sample, n, full.size(), fullSeconds, found,
+                full.isEmpty() ? 1.0 : (double) found / full.size());
+        System.out.printf(Locale.ROOT, "estimated full %d x %d without blocking: %.0f s on 2 threads%n", n, n,
+                fullSeconds * n / sample);
+    }
+
+    private static long sparse(SplittableRandom random, double p) {
+        long word = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (random.nextDouble() < p) {
+                word |= 1L << bit;
+            }
+        }
+        return word;
+    }
+
+    /** n random CLKs, each bit set with probability {@code density}. */
+    private static long[] random(int n, double density, long seed) {
+        long[] words = new long[n * WORDS];
+        if (density == 0.5) {
+            Random random = new Random(seed);
+            for (int i = 0; i < words.length; i++) {
+                words[i] = random.nextLong();
+            }
+            return words;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < words.length; i++) {
+            words[i] = sparse(random, density);
+        }
+        return words;
+    }
+
+    private static String exec(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.append(line).append('\n');
+            }
+        }
+        process.waitFor();
+        return out.toString();
+    }
+
+    private static Path dataDir() {
+        for (Path candidate : List.of(Path.of("../shared/data"), Path.of("/work/shared/data"))) {
+            if (Files.isDirectory(candidate)) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException("shared data not found (../shared/data)");
+    }
+}

@@ -1,0 +1,71 @@
+package org.ishenim.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Pages render in every language, the first-admin hint shows, and the OpenAPI document is served. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class PagesTest {
+
+    @Autowired MockMvc mvc;
+
+    String page(String path, String lang, String role) throws Exception {
+        return mvc.perform(get(path).param("lang", lang).with(user(role.toLowerCase()).roles(role)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theLoginPageSaysHowToCreateTheFirstAdmin() throws Exception {
+        String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(login).contains("admin create --username");
+    }
+
+    @Test
+    void everyFoundationPageRendersInEnglishRussianAndKyrgyz() throws Exception {
+        for (String lang : new String[] {"en", "ru", "ky"}) {
+            assertThat(page("/", lang, "NURSE")).contains("lang=\"" + lang + "\"");
+            assertThat(page("/clients", lang, "NURSE")).doesNotContain("??");
+            assertThat(page("/clients/new", lang, "NURSE")).doesNotContain("??");
+            assertThat(page("/audit", lang, "AUDITOR")).doesNotContain("??");
+            assertThat(page("/admin/users", lang, "ADMIN")).doesNotContain("??");
+        }
+        assertThat(page("/clients/new", "ru", "NURSE")).contains("Имя матери");
+        assertThat(page("/clients/new", "ky", "NURSE")).contains("Энесинин аты");
+    }
+
+    @Test
+    void anInvalidEnrolmentFormComesBackWithItsErrors() throws Exception {
+        String body = mvc.perform(post("/clients").param("sex", "M").param("birthYear", "year").param("alias", "")
+                        .param("motherFirstName", "Aigul").param("givenName", "Someone")
+                        .param("lang", "ru").with(user("nurse").roles("NURSE")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("Исправьте отмеченные поля").contains("Обязательное поле")
+                .contains("Личные данные хранятся только с согласия");
+    }
+
+    @Test
+    void theAuditPageVerifiesTheChain() throws Exception {
+        String body = mvc.perform(post("/audit/verify").with(user("auditor").roles("AUDITOR")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("The chain is valid");
+    }
+
+    @Test
+    void theApiIsDocumentedInOpenApi() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("/api/v1/clients").contains("/api/v1/audit/verify");
+    }
+}
