@@ -68,4 +68,31 @@ class ReformBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Кыргызстан");
         assertThat(browser.findElement(By.id("dashboard-headline")).getText()).contains("22 (19.8%)");
     }
+
+    @Test
+    void recordALawChangeAgainstARecommendationAndPrintTheBriefInRussian() {
+        login("browser-analyst", "pw-analyst");
+        browser.get(url("/reform/countries/KG/provisions?lang=en"));
+        browser.findElement(By.id("law")).sendKeys("Law on narcotic drugs");
+        browser.findElement(By.id("article")).sendKeys("Art. 30");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("recommendationId"))).selectByValue("REG-1");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("relation"))).selectByValue("CONTRADICTS");
+        browser.findElement(By.id("quotedText")).sendKeys("Persons who use drugs are placed on the registry.");
+        browser.findElement(By.cssSelector("#provision-form button[type=submit]")).click();
+        await.until(d -> d.getCurrentUrl().contains("/reform/provisions/"));
+        assertThat(browser.findElement(By.id("current-status")).getText()).isEqualTo("not started");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("DRAFTED");
+        browser.findElement(By.id("evidence")).sendKeys("Draft law published for consultation");
+        browser.findElement(By.id("note")).sendKeys("with the commission's expertise");
+        browser.findElement(By.cssSelector("form[action$='/status'] button[type=submit]")).click();
+        await.until(d -> d.findElement(By.id("current-status")).getText().equals("drafted"));
+        String history = browser.findElement(By.id("status-history")).getText();
+        assertThat(history).contains("not started", "drafted", "browser-analyst", "Draft law published for consultation");
+
+        browser.get(url("/reform/countries/KG/compliance"));
+        assertThat(browser.findElement(By.id("compliance")).getText()).contains("REG-1", "change in progress");
+        browser.get(url("/reform/countries/KG?lang=ru"));
+        assertThat(browser.findElement(By.id("brief-pdf")).getAttribute("href")).endsWith("/reform/countries/KG/brief.pdf?lang=ru");
+    }
 }
