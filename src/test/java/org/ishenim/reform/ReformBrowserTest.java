@@ -97,6 +97,6 @@ class ReformBrowserTest extends BrowserTest {
         browser.get(url("/reform/countries/KG/compliance"));
         assertThat(browser.findElement(By.id("compliance")).getText()).contains("REG-1", "change in progress");
         browser.get(url("/reform/countries/KG?lang=ru"));
-        assertThat(browser.findElement(By.id("brief-pdf")).getAttribute("href")).endsWith("/reform/countries/KG/brief.pdf?lang=ru");
+        assertThat(browser.findElement(By.id("brief-pdf")).getAttribute("href")).endsWith("/reform/countries/KG/brief.pdf?lang=ru&year=2023");
     }
 }
