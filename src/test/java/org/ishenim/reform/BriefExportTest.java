@@ -82,7 +82,7 @@ class BriefExportTest {
         assertThat(text).contains("Справка по стране", "Кыргызстан", "Синтетические данные");
         assertThat(text).contains("111", "22 (19.8%)", "Bishkek", "Art. 283");
         assertThat(text).contains("8548", "1230"); // registry and OAT in 2023
-        assertThat(text).contains("REG-1", "изменение в процессе");
+        assertThat(text).contains("REG-1", "изменение в процессе", "Упразднить государственный наркологический");
         assertThat(text).contains("Expertise to amend the law to abolish the registry", "просрочено");
     }
 

@@ -36,6 +36,14 @@ abstract class GuidelinesTest {
         guidelines.saveRecommendation("OAT-9", "oat", "Methadone and buprenorphine in every district hospital.");
         assertThat(guidelines.recommendation("OAT-9")).get().extracting(Recommendation::text)
                 .isEqualTo("Methadone and buprenorphine in every district hospital.");
+        guidelines.saveRecommendation("OAT-9", "oat", "Methadone and buprenorphine in every district hospital.",
+                "Метадон и бупренорфин в каждой районной больнице.", " ");
+        var oat9 = guidelines.recommendation("OAT-9").orElseThrow();
+        assertThat(oat9.textIn(java.util.Locale.forLanguageTag("ru")))
+                .isEqualTo("Метадон и бупренорфин в каждой районной больнице.");
+        assertThat(oat9.textIn(java.util.Locale.forLanguageTag("ky"))).isEqualTo(oat9.text());
+        assertThat(guidelines.recommendation("REG-1").orElseThrow().textIn(java.util.Locale.forLanguageTag("ky")))
+                .startsWith("Баңгизат колдонгон адамдардын");
         assertThatThrownBy(() -> guidelines.saveRecommendation("bad id!", "oat", "x"))
                 .isInstanceOf(InvalidFieldsException.class);
         assertThatThrownBy(() -> guidelines.saveRecommendation("X-1", "sports", "x"))
