@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
-import org.ishenim.reform.registry.Registry;
 import org.ishenim.reform.sentences.SentenceFigures;
 import org.ishenim.reform.visits.Visits;
 import org.ishenim.web.HubOnly;
