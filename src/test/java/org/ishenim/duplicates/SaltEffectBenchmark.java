@@ -25,7 +25,7 @@ import org.ishenim.linkage.cli.Evaluation;
  * <pre>./mvnw -q -o test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.ishenim.duplicates.SaltEffectBenchmark</pre>
  * or run {@code main} from the IDE. Paths default to {@code src/test/resources/linkage/translit-dev} and
- * {@code ../shared/data/febrl}.
+ * {@code src/test/resources/linkage/febrl}.
  */
 public final class SaltEffectBenchmark {
 
@@ -34,7 +34,7 @@ public final class SaltEffectBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path translit = Path.of(args.length > 0 ? args[0] : "src/test/resources/linkage/translit-dev");
-        Path febrl = Path.of(args.length > 1 ? args[1] : "../shared/data/febrl");
+        Path febrl = Path.of(args.length > 1 ? args[1] : "src/test/resources/linkage/febrl");
         System.out.println("dataset,salt,threshold,precision,recall,f1,true_positives,false_positives,true_matches");
         run("translit-dev", load("clinic"), translit.resolve("a.csv"), translit.resolve("b.csv"),
                 r -> r.get("local_id"), r -> year(r.get("date_of_birth")), List.of(0.80, 0.85, 0.90));
