@@ -152,7 +152,7 @@ final class BriefPdf {
         header(table, "ID", msg("reform.theme"), msg("reform.guidelines.text"), msg("reform.compliance.level"));
         for (Compliance c : compliance) {
             cells(table, c.recommendation().id(), msg("reform.theme." + c.recommendation().theme()),
-                    c.recommendation().text(), msg("reform.compliance." + c.level()));
+                    c.recommendation().textIn(locale), msg("reform.compliance." + c.level()));
         }
         doc.add(table);
     }

@@ -28,7 +28,13 @@ class CountryBriefs {
     /** The brief for the latest year with sentences (the trend covers all years). */
     @Transactional(readOnly = true)
     CountryBrief brief(Country country) {
-        Integer year = sentences.latestYear(country);
+        return brief(country, null);
+    }
+
+    /** The brief with the sentence figures of {@code year}, or of the latest year when null. */
+    @Transactional(readOnly = true)
+    CountryBrief brief(Country country, Integer chosenYear) {
+        Integer year = chosenYear != null ? chosenYear : sentences.latestYear(country);
         var analysis = sentences.analyse(country, year);
         return new CountryBrief(country, visits.today(), analysis, registry.trend(country),
                 guidelines.compliance(country), visits.openCommitments(country),

@@ -63,11 +63,11 @@ class DemoReform implements ApplicationRunner {
         for (int i = 0; i < oat.length; i++) {
             registry.setOat(kg, 2019 + i, oat[i], true);
         }
-        UUID first = visits.addVisit(kg, "First official visit of the Regional Commission on Drug Policy (ECECACD)",
-                LocalDate.of(2021, 11, 1), LocalDate.of(2021, 11, 30),
-                "The seed gives only the month. Priorities identified: abolition of the drug registry and of "
-                        + "compulsory drug treatment.");
-        visits.addMeeting(first, "Country-level partners (not detailed in the source)", "national");
+        UUID first = visits.addVisit(kg, "First official visit of the Regional Commission on Drug Policy (ECECACD), "
+                + "November 2021 (the source gives only the month)", LocalDate.of(2021, 11, 1),
+                LocalDate.of(2021, 11, 30), "ECECACD commissioners (not named in the source)");
+        visits.addMeeting(first, "National counterparts (not detailed in the source); priorities identified: "
+                + "abolition of the drug registry and of compulsory drug treatment", "national");
         UUID second = visits.addVisit(kg, "Second official visit of the Regional Commission on Drug Policy (ECECACD)",
                 LocalDate.of(2023, 6, 19), LocalDate.of(2023, 6, 21),
                 "Alexander Kwasniewski, Michel Kazatchkine, Vytenis Andriukaitis, Natalia Nikitenko, "

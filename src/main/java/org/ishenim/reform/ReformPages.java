@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
-import org.ishenim.reform.registry.Registry;
 import org.ishenim.reform.sentences.SentenceFigures;
 import org.ishenim.reform.visits.Visits;
 import org.ishenim.web.HubOnly;
@@ -20,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The reform landing page, the country dashboard and its exports (PDF brief, CSV). */
 @Controller
@@ -58,8 +58,8 @@ class ReformPages {
     }
 
     @GetMapping("/countries/{code}")
-    String country(@PathVariable String code, Model model) {
-        CountryBrief b = briefs.brief(Country.parse(code));
+    String country(@PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
+        CountryBrief b = briefs.brief(Country.parse(code), year);
         model.addAttribute("b", b);
         model.addAttribute("country", b.country());
         Locale locale = LocaleContextHolder.getLocale();
@@ -88,8 +88,8 @@ class ReformPages {
     }
 
     @GetMapping("/countries/{code}/brief.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable String code) {
-        CountryBrief b = briefs.brief(Country.parse(code));
+    ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(required = false) Integer year) {
+        CountryBrief b = briefs.brief(Country.parse(code), year);
         Locale locale = LocaleContextHolder.getLocale();
         byte[] pdf = new BriefPdf(messages, locale).render(b);
         audit.record("reform.brief.pdf", null, b.country().code(), Outcome.SUCCESS);
@@ -98,8 +98,8 @@ class ReformPages {
     }
 
     @GetMapping("/countries/{code}/export.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String code) {
-        CountryBrief b = briefs.brief(Country.parse(code));
+    ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) Integer year) {
+        CountryBrief b = briefs.brief(Country.parse(code), year);
         audit.record("reform.brief.csv", null, b.country().code(), Outcome.SUCCESS);
         return download(BriefCsv.render(b), "reform-" + b.country().code() + ".csv", new MediaType("text", "csv"));
     }

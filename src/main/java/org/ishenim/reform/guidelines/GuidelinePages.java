@@ -39,9 +39,10 @@ class GuidelinePages {
     @PostMapping("/guidelines")
     @PreAuthorize("hasRole('ANALYST')")
     String saveRecommendation(@RequestParam String id, @RequestParam String theme, @RequestParam String text,
+            @RequestParam(required = false) String textRu, @RequestParam(required = false) String textKy,
             RedirectAttributes redirect) {
         try {
-            guidelines.saveRecommendation(id, theme, text);
+            guidelines.saveRecommendation(id, theme, text, textRu, textKy);
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidFieldsException e) {
             redirect.addFlashAttribute("errors", e.errors());

@@ -50,13 +50,25 @@ public class Guidelines {
         this.clock = clock;
     }
 
-    /** Loads the starter set when there are no recommendations yet. Returns how many were loaded. */
+    /**
+     * Loads the starter set when there are no recommendations yet, and returns how many were loaded. On a hub that
+     * has them already, only adds missing Russian and Kyrgyz texts to starter recommendations whose English text
+     * the analysts left unchanged.
+     */
     @Transactional
     public int loadStarterSetIfEmpty() {
+        List<Recommendation> starter = starterSet();
         if (db.sql("SELECT COUNT(*) FROM reform_recommendation").query(Long.class).single() > 0) {
+            for (Recommendation r : starter) {
+                db.sql("""
+                        UPDATE reform_recommendation SET text_ru = COALESCE(text_ru, :ru), text_ky = COALESCE(text_ky, :ky)
+                        WHERE id = :id AND text = :text
+                        """)
+                        .param("ru", r.textRu()).param("ky", r.textKy()).param("id", r.id()).param("text", r.text())
+                        .update();
+            }
             return 0;
         }
-        List<Recommendation> starter = starterSet();
         for (Recommendation r : starter) {
             insert(r);
         }
@@ -71,7 +83,8 @@ public class Guidelines {
             TabularFile file = TabularFile.csv(in.readAllBytes());
             List<Recommendation> out = new ArrayList<>();
             for (TabularFile.Line line : file.lines().subList(1, file.lines().size())) {
-                out.add(new Recommendation(line.cell(0), line.cell(1), line.cell(2), out.size() + 1));
+                out.add(new Recommendation(line.cell(0), line.cell(1), line.cell(2), line.cell(3), line.cell(4),
+                        out.size() + 1));
             }
             return out;
         } catch (IOException e) {
@@ -85,7 +98,7 @@ public class Guidelines {
     public List<Recommendation> recommendations() {
         return db.sql("SELECT * FROM reform_recommendation ORDER BY position, id")
                 .query((rs, n) -> new Recommendation(rs.getString("id"), rs.getString("theme"), rs.getString("text"),
-                        rs.getInt("position")))
+                        rs.getString("text_ru"), rs.getString("text_ky"), rs.getInt("position")))
                 .list();
     }
 
@@ -97,16 +110,26 @@ public class Guidelines {
     /** Adds a recommendation, or changes the theme and text of an existing one with the same id. */
     @Transactional
     public Recommendation saveRecommendation(String id, String theme, String text) {
+        return saveRecommendation(id, theme, text, null, null);
+    }
+
+    /** As above, with the Russian and Kyrgyz texts (blank for none). */
+    @Transactional
+    public Recommendation saveRecommendation(String id, String theme, String text, String textRu, String textKy) {
         Recommendation r;
         try {
             int position = db.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM reform_recommendation")
                     .query(Integer.class).single();
-            r = new Recommendation(id, theme, text, position);
+            r = new Recommendation(id, theme, text, textRu, textKy, position);
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldsException(Map.of(e.getMessage(), "invalid"));
         }
-        int changed = db.sql("UPDATE reform_recommendation SET theme = :theme, text = :text WHERE id = :id")
-                .param("theme", r.theme()).param("text", r.text()).param("id", r.id()).update();
+        int changed = db.sql("""
+                UPDATE reform_recommendation SET theme = :theme, text = :text, text_ru = :ru, text_ky = :ky
+                WHERE id = :id
+                """)
+                .param("theme", r.theme()).param("text", r.text()).param("ru", r.textRu()).param("ky", r.textKy())
+                .param("id", r.id()).update();
         if (changed == 0) {
             insert(r);
         }
@@ -116,8 +139,12 @@ public class Guidelines {
     }
 
     private void insert(Recommendation r) {
-        db.sql("INSERT INTO reform_recommendation (id, theme, text, position) VALUES (:id, :theme, :text, :position)")
-                .param("id", r.id()).param("theme", r.theme()).param("text", r.text()).param("position", r.position())
+        db.sql("""
+                INSERT INTO reform_recommendation (id, theme, text, text_ru, text_ky, position)
+                VALUES (:id, :theme, :text, :ru, :ky, :position)
+                """)
+                .param("id", r.id()).param("theme", r.theme()).param("text", r.text()).param("ru", r.textRu())
+                .param("ky", r.textKy()).param("position", r.position())
                 .update();
     }
 

@@ -24,6 +24,8 @@ import org.ishenim.reform.TabularFile;
 final class SentenceFileCheck {
 
     static final int MAX_MONTHS = 120;
+    /** Case references starting with this mark made-up rows (demonstration, training); the UI labels them. */
+    static final String SYNTHETIC_PREFIX = "SYN-";
     static final List<String> TEXT_COLUMNS = List.of(CASE_REFERENCE, COURT, REGION, ARTICLE, OUTCOME);
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
@@ -133,8 +135,9 @@ final class SentenceFileCheck {
                 continue;
             }
             String outcome = v.get(OUTCOME).isEmpty() ? null : v.get(OUTCOME);
+            boolean made = synthetic || reference.toUpperCase(Locale.ROOT).startsWith(SYNTHETIC_PREFIX);
             valid.add(new Sentence(hash, v.get(COURT), v.get(REGION), date, v.get(ARTICLE), measure, finding, months,
-                    outcome, synthetic));
+                    outcome, made));
         }
         return new Result(rows, valid, errors);
     }

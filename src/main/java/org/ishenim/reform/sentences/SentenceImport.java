@@ -69,9 +69,7 @@ public class SentenceImport {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
         sentences.recordImport(importId, country, name.length() > 200 ? name.substring(0, 200) : name,
                 CurrentUser.name(), clock.instant(), fresh.size(), result.valid().size() - fresh.size(), rejected);
-        for (Sentence s : fresh) {
-            sentences.insert(country, s, importId);
-        }
+        sentences.insertAll(country, fresh, importId);
         audit.record("reform.sentences.import", null, country.code() + ": " + fresh.size() + " added, "
                 + (result.valid().size() - fresh.size()) + " already present, " + rejected + " rejected",
                 Outcome.SUCCESS);

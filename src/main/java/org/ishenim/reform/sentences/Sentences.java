@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.ishenim.reform.Country;
 import org.ishenim.web.HubOnly;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +25,11 @@ import org.springframework.stereotype.Repository;
 class Sentences {
 
     private final JdbcClient db;
+    private final NamedParameterJdbcTemplate batches;
 
-    Sentences(JdbcClient db) {
+    Sentences(JdbcClient db, NamedParameterJdbcTemplate batches) {
         this.db = db;
+        this.batches = batches;
     }
 
     Set<String> existingHashes(Collection<String> hashes) {
@@ -37,19 +42,26 @@ class Sentences {
         return found;
     }
 
-    void insert(Country country, Sentence s, UUID importId) {
-        db.sql("""
+    /** Inserts in JDBC batches of 500. */
+    void insertAll(Country country, List<Sentence> list, UUID importId) {
+        String sql = """
                 INSERT INTO reform_sentence (country, case_hash, court, region, sentence_date, article, measure,
                                              expert_finding, treatment_months, outcome, synthetic, import_id)
                 VALUES (:country, :hash, :court, :region, :date, :article, :measure, :finding, :months, :outcome,
                         :synthetic, :import)
-                """)
-                .param("country", country.code()).param("hash", s.caseHash()).param("court", s.court())
-                .param("region", s.region()).param("date", s.date()).param("article", s.article())
-                .param("measure", s.measure().name()).param("finding", s.finding().name())
-                .param("months", s.treatmentMonths()).param("outcome", s.outcome()).param("synthetic", s.synthetic())
-                .param("import", importId)
-                .update();
+                """;
+        for (int i = 0; i < list.size(); i += 500) {
+            SqlParameterSource[] batch = list.subList(i, Math.min(list.size(), i + 500)).stream()
+                    .map(s -> new MapSqlParameterSource()
+                            .addValue("country", country.code()).addValue("hash", s.caseHash())
+                            .addValue("court", s.court()).addValue("region", s.region()).addValue("date", s.date())
+                            .addValue("article", s.article()).addValue("measure", s.measure().name())
+                            .addValue("finding", s.finding().name()).addValue("months", s.treatmentMonths())
+                            .addValue("outcome", s.outcome()).addValue("synthetic", s.synthetic())
+                            .addValue("import", importId))
+                    .toArray(SqlParameterSource[]::new);
+            batches.batchUpdate(sql, batch);
+        }
     }
 
     void recordImport(UUID id, Country country, String fileName, String by, Instant at, int added, int existing,

@@ -85,4 +85,11 @@ class SentenceFileCheckTest {
         assertThat(r.errors()).isEmpty();
         assertThat(r.valid()).hasSize(1);
     }
+
+    @Test
+    void referencesStartingWithSynMarkMadeUpRows() throws Exception {
+        var r = run(HEADER + "SYN-1,Court,Bishkek,2023-03-14,Art. 283,compulsory_treatment,not_diagnosed,12,\n"
+                + "K-1,Court,Bishkek,2023-03-14,Art. 283,compulsory_treatment,not_diagnosed,12,\n");
+        assertThat(r.valid()).extracting(Sentence::synthetic).containsExactly(true, false);
+    }
 }

@@ -1,0 +1,101 @@
+package org.ishenim.reform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Map;
+import org.ishenim.staff.StaffAccounts;
+import org.ishenim.web.Roles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Who may do what on the reform pages and API: analysts edit, viewers read, clinic staff see nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ishenim.role=hub")
+@ActiveProfiles("test")
+class ReformAccessTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffAccounts staff;
+
+    @BeforeEach
+    void users() {
+        for (var u : Map.of("ana", Roles.ANALYST, "vie", Roles.VIEWER, "doc", Roles.DOCTOR).entrySet()) {
+            if (!staff.exists(u.getKey())) {
+                staff.create(u.getKey(), u.getValue(), "pw-" + u.getKey(), true);
+            }
+        }
+    }
+
+    static byte[] demo() throws Exception {
+        try (InputStream in = ReformAccessTest.class.getResourceAsStream("/reform/demo-sentences.csv")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void overTheApiViewersReadAndOnlyAnalystsImport() throws Exception {
+        var viewer = new ReformHttp(port).basic("vie", "pw-vie");
+        var analyst = new ReformHttp(port).basic("ana", "pw-ana");
+        var doctor = new ReformHttp(port).basic("doc", "pw-doc");
+        String path = "/api/reform/countries/KG/sentences";
+
+        assertThat(viewer.postFile(path, "demo.csv", demo(), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(doctor.postFile(path, "demo.csv", demo(), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(new ReformHttp(port).postFile(path, "demo.csv", demo(), Map.of()).statusCode()).isEqualTo(401);
+        var imported = analyst.postFile(path, "demo.csv", demo(), Map.of());
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("\"imported\":true");
+
+        var figures = viewer.get(path + "/figures?year=2023");
+        assertThat(figures.statusCode()).isEqualTo(200);
+        assertThat(figures.body()).contains("\"sentences\":111", "\"notDiagnosed\":22");
+        assertThat(doctor.get(path + "/figures").statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/api/reform/countries/XX/sentences/figures").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFileWithErrorsIsAnswered422OverTheApi() throws Exception {
+        var analyst = new ReformHttp(port).basic("ana", "pw-ana");
+        String bad = "case_reference,court,region,sentence_date,article,measure,expert_finding,treatment_months\n"
+                + "Z-1,=cmd|' /C calc'!A0,Naryn,2023-01-01,Art. 1,compulsory_treatment,not_diagnosed,6\n";
+        var response = analyst.postFile("/api/reform/countries/TJ/sentences", "bad.csv", bad.getBytes(), Map.of());
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("\"line\":2", "\"column\":\"court\"", "\"reason\":\"formula\"");
+    }
+
+    @Test
+    void inTheUiAViewerReadsButCannotEdit() throws Exception {
+        var viewer = new ReformHttp(port).login("vie", "pw-vie");
+        assertThat(viewer.get("/reform").statusCode()).isEqualTo(200);
+        assertThat(viewer.get("/reform/countries/KG").statusCode()).isEqualTo(200);
+        assertThat(viewer.get("/reform/countries/KG/visits").body()).doesNotContain("/reform/countries/KG/visits\" method=\"post\"");
+        String token = viewer.csrf("/reform/countries/KG");
+        assertThat(viewer.get("/reform/countries/KG/sentences/import").statusCode()).isEqualTo(403);
+        assertThat(viewer.postForm("/reform/countries/KG/visits", Map.of("_csrf", token, "title", "x",
+                "startsOn", "2024-01-01", "endsOn", "2024-01-02")).statusCode()).isEqualTo(403);
+        assertThat(viewer.postForm("/reform/guidelines", Map.of("_csrf", token, "id", "X-1", "theme", "oat",
+                "text", "x")).statusCode()).isEqualTo(403);
+        assertThat(viewer.postFile("/reform/countries/KG/sentences/import?_csrf=" + token, "demo.csv", demo(),
+                Map.of()).statusCode()).isEqualTo(403);
+
+        var analyst = new ReformHttp(port).login("ana", "pw-ana");
+        String analystToken = analyst.csrf("/reform/countries/KG");
+        var saved = analyst.postForm("/reform/countries/KG/visits", Map.of("_csrf", analystToken, "title",
+                "Working visit", "startsOn", "2024-01-01", "endsOn", "2024-01-02"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(viewer.get("/reform/countries/KG/visits").body()).contains("Working visit");
+    }
+
+    @Test
+    void clinicStaffCannotSeeReformPages() throws Exception {
+        var doctor = new ReformHttp(port).login("doc", "pw-doc");
+        assertThat(doctor.get("/reform").statusCode()).isEqualTo(403);
+        assertThat(doctor.get("/reform/countries/KG/brief.pdf").statusCode()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,69 @@
+package org.ishenim.reform.visits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.ishenim.reform.Country;
+import org.ishenim.web.InvalidFieldsException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Visits and commitments; "overdue" follows the clock. */
+@SpringBootTest(properties = "ishenim.role=hub")
+@ActiveProfiles("test")
+@Import(VisitsTest.FixedClock.class)
+abstract class VisitsTest {
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(Instant.parse("2024-03-01T06:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    Visits visits;
+
+    @Test
+    void commitmentsPastTheirDueDateAreOverdueUntilDone() {
+        Country kg = new Country("KG");
+        UUID visit = visits.addVisit(kg, "Second official visit", LocalDate.of(2023, 6, 19), LocalDate.of(2023, 6, 21),
+                "commissioners");
+        visits.addMeeting(visit, "Prime Minister", "head of government");
+        UUID late = visits.addCommitment(visit, "Expertise to abolish the registry", "ECECACD", LocalDate.of(2024, 1, 31));
+        UUID fine = visits.addCommitment(visit, "Expertise to abolish compulsory treatment", "ECECACD",
+                LocalDate.of(2024, 6, 30));
+        visits.addCommitment(visit, "No date yet", "Ministry of Health", null);
+
+        var open = visits.openCommitments(kg);
+        assertThat(open).hasSize(3);
+        assertThat(open).filteredOn(c -> c.overdue(visits.today())).extracting(Commitment::id).containsExactly(late);
+
+        visits.setStatus(late, Commitment.Status.DONE);
+        assertThat(visits.openCommitments(kg)).extracting(Commitment::id).doesNotContain(late).contains(fine);
+        assertThat(visits.openCommitments(kg)).noneMatch(c -> c.overdue(visits.today()));
+
+        var stored = visits.visit(visit);
+        assertThat(stored.meetings()).containsExactly(new Visit.Meeting("Prime Minister", "head of government"));
+        assertThat(stored.commitments()).hasSize(3);
+    }
+
+    @Test
+    void aVisitEndsAfterItStarts() {
+        assertThatThrownBy(() -> visits.addVisit(new Country("TJ"), "x", LocalDate.of(2023, 6, 21),
+                LocalDate.of(2023, 6, 19), null)).isInstanceOf(InvalidFieldsException.class);
+    }
+}
