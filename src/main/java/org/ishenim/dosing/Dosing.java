@@ -96,12 +96,8 @@ class Dosing {
     Answer dispense(DoseRequest request, String key) {
         validate(request);
         String fingerprint = sha256(request.fingerprint());
-        if (key != null) {
-            var stored = tx.execute(s -> keys.find(key));
-            if (stored.isPresent()) {
-                return replay(stored.get(), fingerprint);
-            }
-        }
+        // No look-up first: claiming the key is the first statement of the dose's transaction, and a used key
+        // fails there (after the first request commits, if it is still running), and is then replayed.
         try {
             return tx.execute(s -> record(request, key, fingerprint));
         } catch (KeyUsed e) {
