@@ -4,6 +4,6 @@
 # Usage: bench/dosing.sh [h2|pg|both] [doses]        (run from the repository root)
 set -e
 cd "$(dirname "$0")/.."
-./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.ishenim.bench.DosingBenchmark "$@"
