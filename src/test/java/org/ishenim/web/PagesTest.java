@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class PagesTest {
 
     @Autowired MockMvc mvc;
+    @Autowired org.ishenim.staff.StaffAccounts staff;
 
     String page(String path, String lang, String role) throws Exception {
         return mvc.perform(get(path).param("lang", lang).with(user(role.toLowerCase()).roles(role)))
@@ -31,6 +32,16 @@ class PagesTest {
     void theLoginPageSaysHowToCreateTheFirstAdmin() throws Exception {
         String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(login).contains("admin create --username");
+    }
+
+    @Test
+    void theUsersPageListsAccounts() throws Exception {
+        if (!staff.exists("pages-nurse")) {
+            staff.create("pages-nurse", Roles.NURSE, "a long enough password", false);
+        }
+        for (String lang : new String[] {"en", "ru", "ky"}) {
+            assertThat(page("/admin/users", lang, "ADMIN")).contains("pages-nurse").doesNotContain("??");
+        }
     }
 
     @Test
