@@ -35,6 +35,20 @@ class PagesTest {
     }
 
     @Test
+    void noTemplateUsesStyleAttributesWhichTheCspBlocks() throws Exception {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            var offenders = files.filter(f -> f.toString().endsWith(".html")).filter(f -> {
+                try {
+                    return java.util.regex.Pattern.compile("\\sstyle=\"").matcher(java.nio.file.Files.readString(f)).find();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    @Test
     void theUsersPageListsAccounts() throws Exception {
         if (!staff.exists("pages-nurse")) {
             staff.create("pages-nurse", Roles.NURSE, "a long enough password", false);
