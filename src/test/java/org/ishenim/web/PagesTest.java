@@ -49,6 +49,20 @@ class PagesTest {
     }
 
     @Test
+    void theAccessLogSpeaksThePageLanguage() throws Exception {
+        String location = mvc.perform(post("/clients").param("sex", "F").param("birthYear", "1991")
+                        .param("motherFirstName", "Айгүл").param("fatherFirstName", "Бакыт").param("alias", "LogLang")
+                        .param("consents", "TREATMENT").with(user("nurse").roles("NURSE")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String id = location.replaceAll(".*/clients/([0-9a-f-]{36}).*", "$1");
+        mvc.perform(post("/api/v1/clients/" + id + "/erasure").with(user("pharmacist").roles("PHARMACIST")))
+                .andExpect(status().isForbidden());
+        String ru = page("/clients/" + id, "ru", "NURSE");
+        assertThat(ru).contains("Отказано в доступе").contains("Медсестра").contains("Лечение")
+                .doesNotContain(">denied ").doesNotContain(">NURSE<");
+    }
+
+    @Test
     void theUsersPageListsAccounts() throws Exception {
         if (!staff.exists("pages-nurse")) {
             staff.create("pages-nurse", Roles.NURSE, "a long enough password", false);
