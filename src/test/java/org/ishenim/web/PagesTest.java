@@ -63,6 +63,21 @@ class PagesTest {
     }
 
     @Test
+    void aMalformedIdIsRefusedWithoutEchoingIt() throws Exception {
+        String body = mvc.perform(get("/api/v1/clients/not-a-uuid-x7q").with(user("nurse").roles("NURSE")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        // the problem's "instance" is the request path (RFC 9457); the detail and errors do not repeat the value
+        assertThat(body.replace("\"instance\":\"/api/v1/clients/not-a-uuid-x7q\"", ""))
+                .contains("\"id\"").doesNotContain("not-a-uuid-x7q");
+        String purpose = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .delete("/api/v1/clients/00000000-0000-0000-0000-000000000001/consents/NOPE-x7q")
+                        .with(user("nurse").roles("NURSE")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(purpose.replaceAll("\"instance\":\"[^\"]*\"", ""))
+                .contains("\"purpose\"").doesNotContain("NOPE-x7q");
+    }
+
+    @Test
     void theUsersPageListsAccounts() throws Exception {
         if (!staff.exists("pages-nurse")) {
             staff.create("pages-nurse", Roles.NURSE, "a long enough password", false);
