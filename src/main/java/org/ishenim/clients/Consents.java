@@ -76,6 +76,13 @@ public class Consents {
         events.publishEvent(new ConsentRevoked(client, purpose));
     }
 
+    /** The clients with an unrevoked consent for the purpose (for work done per purpose, e.g. the duplicate check). */
+    @Transactional(readOnly = true)
+    public List<ClientId> clientsWith(Purpose purpose) {
+        return db.sql("SELECT DISTINCT client_id FROM consent WHERE purpose = :purpose AND revoked_at IS NULL")
+                .param("purpose", purpose.name()).query((rs, n) -> new ClientId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** Every consent of the client, current and revoked. Callers audit the read they belong to. */
     @Transactional(readOnly = true)
     public List<Consent> of(ClientId client) {

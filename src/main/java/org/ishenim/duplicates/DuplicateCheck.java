@@ -35,9 +35,11 @@ public class DuplicateCheck {
     private final HubConnection hub;
     private final AuditLog audit;
     private final DuplicateCheckSender sender;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     DuplicateCheck(DuplicateChecks checks, Consents consents, ClientRecords records, HubConnection hub, AuditLog audit,
-            DuplicateCheckSender sender) {
+            DuplicateCheckSender sender, org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
         this.checks = checks;
         this.consents = consents;
         this.records = records;
@@ -84,6 +86,43 @@ public class DuplicateCheck {
         checks.pending(id);
         checks.enqueue(id, DuplicateChecks.Action.CHECK);
         afterCommit(sender::kick);
+    }
+
+    /**
+     * Queues a check for every consenting client whose identity is stored: all of them ({@code all}, e.g. after the
+     * hub lost its data or the secret changed), or only those never checked (at start-up, when a hub has just been
+     * configured). Returns how many were queued.
+     */
+    @Transactional
+    public int refresh(boolean all) {
+        if (!hub.configured()) {
+            return 0;
+        }
+        int queued = 0;
+        for (ClientId id : consents.clientsWith(Purpose.DUPLICATE_CHECK)) {
+            var client = records.find(id);
+            if (client.isEmpty() || client.get().identityState() != org.ishenim.clients.IdentityState.STORED) {
+                continue;
+            }
+            if (all || checks.find(id).isEmpty()) {
+                checks.pending(id);
+                checks.enqueue(id, DuplicateChecks.Action.CHECK);
+                queued++;
+            }
+        }
+        if (all || queued > 0) {
+            audit.record("duplicates.refresh", null, queued + " clients", Outcome.SUCCESS);
+        }
+        if (queued > 0) {
+            afterCommit(sender::kick);
+        }
+        return queued;
+    }
+
+    /** Consenting clients enrolled before the hub was configured are checked once it is. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void checkThoseNeverChecked() {
+        tx.executeWithoutResult(s -> refresh(false));
     }
 
     private void withdraw(ClientId id) {

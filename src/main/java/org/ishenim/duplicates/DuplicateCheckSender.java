@@ -10,6 +10,7 @@ import org.ishenim.clients.Client;
 import org.ishenim.clients.ClientRecords;
 import org.ishenim.clients.Consents;
 import org.ishenim.clients.Identity;
+import org.ishenim.clients.IdentityState;
 import org.ishenim.clients.Purpose;
 import org.ishenim.linkage.Clk;
 import org.ishenim.linkage.InvalidInputException;
@@ -94,33 +95,48 @@ public class DuplicateCheckSender {
             return 0;
         }
         int completed = 0;
+        String down = null;
         List<DuplicateChecks.Due> due = tx.execute(s -> checks.due(ignoreBackoff, BATCH));
         for (var row : due) {
             try {
                 if (row.action() == DuplicateChecks.Action.DELETE) {
+                    unlessDown(down);
                     hub.delete(row.reference());
                     tx.executeWithoutResult(s -> checks.done(row));
-                } else {
-                    check(row);
+                    completed++;
+                } else if (check(row, down)) {
+                    completed++;
                 }
-                completed++;
             } catch (HubClient.Unavailable e) {
                 Duration backoff = backoff(row.attempts() + 1);
                 tx.executeWithoutResult(s -> checks.failed(row, e.getMessage(), backoff));
-                log.warn("Duplicate check deferred ({}); next attempt in {}s", e.getMessage(), backoff.toSeconds());
-                break;
+                if (down == null) {
+                    down = e.getMessage();
+                    log.warn("Duplicate check deferred ({}); next attempt in {}s", e.getMessage(), backoff.toSeconds());
+                }
             }
         }
         return completed;
     }
 
-    private void check(DuplicateChecks.Due row) {
+    /**
+     * One check. What can be decided here (no consent any more, no identity stored) is decided even while the hub
+     * is down; the identity is decrypted (audited) only when the encoding is about to be sent. True when the row
+     * is finished.
+     */
+    private boolean check(DuplicateChecks.Due row, String down) {
         Optional<Clk> clk = tx.execute(s -> {
             if (!consents.isGiven(row.clientId(), Purpose.DUPLICATE_CHECK)) {
                 checks.done(row);
                 return Optional.<Clk>empty();
             }
             Client client = records.find(row.clientId()).orElseThrow();
+            if (client.identityState() != IdentityState.STORED) {
+                checks.state(row.clientId(), CheckState.NO_IDENTITY);
+                checks.done(row);
+                return Optional.<Clk>empty();
+            }
+            unlessDown(down);
             Optional<Identity> identity = records.identityFor(row.clientId(), Purpose.DUPLICATE_CHECK);
             if (identity.isEmpty() || (identity.get().givenName() == null && identity.get().surname() == null)) {
                 checks.state(row.clientId(), CheckState.NO_IDENTITY);
@@ -137,7 +153,7 @@ public class DuplicateCheckSender {
             }
         });
         if (clk.isEmpty()) {
-            return;
+            return true;
         }
         List<HubClient.Found> found = hub.check(row.reference(), clk.get());
         tx.executeWithoutResult(s -> {
@@ -145,6 +161,14 @@ public class DuplicateCheckSender {
                 checks.answered(row.clientId(), found);
             }
         });
+        return true;
+    }
+
+    /** Once the hub failed in a pass, the rest of the pass does not try it again (each try may take seconds). */
+    private static void unlessDown(String down) {
+        if (down != null) {
+            throw new HubClient.Unavailable(down);
+        }
     }
 
     static Duration backoff(int attempts) {

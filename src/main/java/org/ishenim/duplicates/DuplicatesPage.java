@@ -58,6 +58,13 @@ class DuplicatesPage {
         return "redirect:/duplicates";
     }
 
+    /** Uploads every consenting client again (after the hub lost its data, or the shared secret changed). */
+    @PostMapping("/refresh")
+    String refresh(Model model) {
+        model.addAttribute("refreshed", duplicates.refresh(true));
+        return list(model);
+    }
+
     /** Another site calls about "our reference ...": open that client's page. */
     @GetMapping("/lookup")
     String lookup(@RequestParam(defaultValue = "") String reference, Model model) {
@@ -72,8 +79,8 @@ class DuplicatesPage {
     /** One client's status, alone (htmx or a plain link from the client page). */
     @GetMapping("/clients/{id}")
     String client(@PathVariable UUID id, Model model) {
-        model.addAttribute("check", duplicates.status(id));
-        return "duplicates/fragment :: status-body";
+        model.addAttribute("clientId", id);
+        return "duplicates/fragment :: status(clientId=${clientId})";
     }
 
     @PostMapping("/clients/{id}")

@@ -98,7 +98,10 @@ class HubApi {
     /** Registers a site and returns its token, shown this once. */
     @PostMapping("/sites")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<HubSites.Issued> register(@RequestBody Registration registration) {
+    ResponseEntity<HubSites.Issued> register(@RequestBody(required = false) Registration registration) {
+        if (registration == null) {
+            throw new org.ishenim.web.InvalidFieldsException(Map.of("code", "This field is required."));
+        }
         var issued = sites.register(registration.code(), registration.name());
         return ResponseEntity.created(URI.create("/api/v1/hub/sites/" + issued.site())).body(issued);
     }

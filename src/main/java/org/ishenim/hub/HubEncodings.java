@@ -11,8 +11,6 @@ import org.ishenim.web.HubOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 @HubOnly
-class HubEncodings {
+class HubEncodings implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(HubEncodings.class);
 
@@ -42,10 +40,12 @@ class HubEncodings {
     private final EncodingIndex index = new EncodingIndex();
     private final double threshold;
     private final int maxCandidates;
+    private final QueryQuota quota;
     private volatile Counted census;
 
     HubEncodings(JdbcClient db, AuditLog audit, Clock clock, @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.LinkageSchema).CLINIC_THRESHOLD}}") double threshold,
-            @Value("${ishenim.hub.max-candidates:10}") int maxCandidates) {
+            @Value("${ishenim.hub.max-candidates:10}") int maxCandidates,
+            @Value("${ishenim.hub.max-queries-per-hour:5000}") int maxQueriesPerHour) {
         if (threshold <= 0 || threshold > 1) {
             throw new IllegalArgumentException("ishenim.hub.threshold is in (0, 1]");
         }
@@ -54,10 +54,15 @@ class HubEncodings {
         this.clock = clock;
         this.threshold = threshold;
         this.maxCandidates = maxCandidates;
+        this.quota = new QueryQuota(maxQueriesPerHour, clock);
     }
 
-    /** Loads every stored encoding into memory once the schema is migrated. */
-    @EventListener(ApplicationReadyEvent.class)
+    /** Loads every stored encoding into memory, after migration and before the web server takes requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        load();
+    }
+
     void load() {
         index.clear();
         db.sql("SELECT site_code, reference, clk FROM hub_encoding").query((rs, n) -> {
@@ -111,9 +116,8 @@ class HubEncodings {
      */
     @Transactional
     List<Candidate> query(String site, String ownReference, Clk clk) {
-        EncodingIndex.Snapshot snapshot = index.snapshot();
-        List<Candidate> found = Matching.query(clk, snapshot, threshold, maxCandidates + 1).stream()
-                .map(i -> snapshot.keys().get(i))
+        quota.take(site);
+        List<Candidate> found = Matching.query(clk, index.view(false), threshold, maxCandidates + 1).stream()
                 .filter(k -> !(k.site().equals(site) && k.reference().equals(ownReference)))
                 .limit(maxCandidates)
                 .map(k -> new Candidate(k.site(), k.reference(), k.site().equals(site)))
@@ -125,14 +129,15 @@ class HubEncodings {
 
     /** Sites, encodings and clusters of encodings at the threshold (unique clients), cached per index version. */
     Census census() {
-        EncodingIndex.Snapshot snapshot = index.snapshot();
         Counted cached = census;
-        if (cached != null && cached.version() == snapshot.version()) {
+        if (cached != null && cached.version() == index.version()) {
             return cached.census();
         }
-        int sites = (int) snapshot.keys().stream().map(EncodingIndex.Key::site).distinct().count();
-        Census fresh = new Census(sites, snapshot.size(), Matching.clusters(snapshot, threshold), threshold);
-        census = new Counted(snapshot.version(), fresh);
+        EncodingIndex.View view = index.view(true);
+        var keys = view.base().keys();
+        int sites = (int) keys.stream().map(EncodingIndex.Key::site).distinct().count();
+        Census fresh = new Census(sites, keys.size(), Matching.clusters(view, threshold), threshold);
+        census = new Counted(view.version(), fresh);
         return fresh;
     }
 

@@ -1,28 +1,55 @@
 package org.ishenim.hub;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.ishenim.linkage.Candidate;
 import org.ishenim.linkage.Clk;
 import org.ishenim.linkage.Matcher;
 
-/** Dice matching over a snapshot of the index with the linkage engine's matcher. */
+/** Dice matching over a view of the index with the linkage engine's matcher. */
 final class Matching {
 
     private static final Matcher MATCHER = Matcher.onAllCores();
 
+    record Hit(EncodingIndex.Key key, double similarity) {
+    }
+
     private Matching() {
     }
 
-    /** Positions in the snapshot of the encodings at or above the threshold, best first, at most topK. */
-    static List<Integer> query(Clk query, EncodingIndex.Snapshot snapshot, double threshold, int topK) {
-        if (snapshot.size() == 0 || query.bits() != snapshot.clks().bits()) {
-            return List.of();
+    /** The encodings at or above the threshold, best first, at most topK. */
+    static List<EncodingIndex.Key> query(Clk query, EncodingIndex.View view, double threshold, int topK) {
+        List<Hit> hits = new ArrayList<>();
+        var base = view.base();
+        if (!base.keys().isEmpty() && query.bits() == base.set().bits()) {
+            // Ask for enough that dropping keys changed since the base was built still leaves topK.
+            for (Candidate c : MATCHER.query(query, base.set(), threshold, topK + view.changed().size())) {
+                EncodingIndex.Key key = base.keys().get(c.indexB());
+                if (!view.changed().contains(key)) {
+                    hits.add(new Hit(key, c.similarity()));
+                }
+            }
         }
-        return MATCHER.query(query, snapshot.clks(), threshold, topK).stream().map(Candidate::indexB).toList();
+        for (int i = 0; i < view.recentKeys().size(); i++) {
+            Clk other = view.recentClks().get(i);
+            if (other.bits() == query.bits()) {
+                double dice = query.dice(other);
+                if (dice >= threshold) {
+                    hits.add(new Hit(view.recentKeys().get(i), dice));
+                }
+            }
+        }
+        hits.sort(Comparator.comparingDouble(Hit::similarity).reversed()
+                .thenComparing(h -> h.key().site()).thenComparing(h -> h.key().reference()));
+        return hits.stream().limit(topK).map(Hit::key).toList();
     }
 
-    /** Single-linkage clusters of all encodings at the threshold: an estimate of unique people. */
-    static int clusters(EncodingIndex.Snapshot snapshot, double threshold) {
-        return snapshot.size() == 0 ? 0 : MATCHER.countClusters(snapshot.clks(), threshold);
+    /** Single-linkage clusters of all encodings at the threshold (a compacted view): an estimate of unique people. */
+    static int clusters(EncodingIndex.View compacted, double threshold) {
+        if (!compacted.changed().isEmpty()) {
+            throw new IllegalArgumentException("clusters need a compacted view");
+        }
+        return compacted.base().keys().isEmpty() ? 0 : MATCHER.countClusters(compacted.base().set(), threshold);
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 record Site(String code, String name, Instant createdAt, String createdBy, Instant tokenIssuedAt,
         Instant deactivatedAt, long encodings) {
 
-    boolean active() {
+    public boolean active() {
         return deactivatedAt == null;
     }
 }

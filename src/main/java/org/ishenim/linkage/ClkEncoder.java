@@ -1,5 +1,6 @@
 package org.ishenim.linkage;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.ishenim.linkage.encoding.RecordEncoder;
 
 /**
@@ -63,11 +65,21 @@ public final class ClkEncoder {
         return encodeAll(readCsv(csv, schema));
     }
 
+    /** Spreadsheet programs often save UTF-8 CSV with a byte order mark; it must not become part of a column name. */
+    private static Reader withoutByteOrderMark(Reader csv) throws IOException {
+        BufferedReader reader = new BufferedReader(csv);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
     static List<Map<String, String>> readCsv(Reader csv, LinkageSchema schema) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
+                .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
                 .get();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(csv), format)) {
             List<String> header = parser.getHeaderNames();
             for (String column : schema.requiredColumns()) {
                 if (!header.contains(column)) {

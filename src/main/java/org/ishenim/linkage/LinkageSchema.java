@@ -70,6 +70,9 @@ public final class LinkageSchema {
     public Set<String> requiredColumns() {
         Set<String> columns = new LinkedHashSet<>();
         schema.features().stream().filter(f -> !f.isIgnored()).forEach(f -> columns.add(f.column()));
+        if (schema.recordSalt() != null) {
+            columns.add(schema.recordSalt().column());
+        }
         return columns;
     }
 

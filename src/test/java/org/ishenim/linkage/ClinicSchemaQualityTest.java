@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped clinic schema on translit-dev (Cyrillic site A against Latin site B), all candidate pairs at the
- * default threshold, no one-to-one solving. About 110 of site B's other people agree with a site A person on all
+ * default threshold, no one-to-one solving. About 106 of site B's other people agree with a site A person on all
  * four fields up to one typo, which caps precision near 0.90 for any encoding of these fields (docs/linkage.md).
  */
 class ClinicSchemaQualityTest {
@@ -24,8 +24,8 @@ class ClinicSchemaQualityTest {
         Quality quality = evaluation.translit(TestData.resource("translit-dev/a.csv"),
                 TestData.resource("translit-dev/b.csv"), List.of(LinkageSchema.CLINIC_THRESHOLD)).get(0);
 
-        assertThat(quality.recall()).isGreaterThanOrEqualTo(0.97);
-        assertThat(quality.precision()).isGreaterThanOrEqualTo(0.86);
-        assertThat(quality.f1()).isGreaterThanOrEqualTo(0.91);
+        assertThat(quality.recall()).isGreaterThanOrEqualTo(0.98);
+        assertThat(quality.precision()).isGreaterThanOrEqualTo(0.87);
+        assertThat(quality.f1()).isGreaterThanOrEqualTo(0.92);
     }
 }

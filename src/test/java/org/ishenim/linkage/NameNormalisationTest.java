@@ -33,6 +33,14 @@ class NameNormalisationTest {
         assertThat(NameFolding.fold("Асан уулу-Ёлкин’")).matches("[a-z]+");
     }
 
+    @ParameterizedTest
+    @CsvSource({"Иванова, Ivanov, ivan", "Алиева, Aliyev, alev", "Токтогулов, Toktogulova, toktogil", "Цой, Tsoy, coi",
+        "Абдыкадырова, Abdykadyrov, abdikadir"})
+    void surnamesLoseTheirCommonEnding(String cyrillic, String latin, String expected) {
+        assertThat(NameFolding.foldSurname(cyrillic)).isEqualTo(expected);
+        assertThat(NameFolding.foldSurname(latin)).isEqualTo(expected);
+    }
+
     @Test
     void differentNamesStayDifferent() {
         assertThat(NameFolding.fold("Айбек")).isNotEqualTo(NameFolding.fold("Айдай"));

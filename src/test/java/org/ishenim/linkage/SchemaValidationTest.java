@@ -88,6 +88,14 @@ class SchemaValidationTest {
     }
 
     @Test
+    void acceptsAByteOrderMarkBeforeTheHeader() {
+        ClkEncoder encoder = new ClkEncoder(LinkageSchema.clinic(), SECRET);
+
+        assertThat(encoder.encodeCsv(new StringReader(
+                "\uFEFFgiven_name,surname,date_of_birth,sex\nАйбек,Токтогулов,1985-03-14,M\n"))).hasSize(1);
+    }
+
+    @Test
     void clinicSchemaIgnoresOtherColumnsAndRejectsBadSex() {
         ClkEncoder encoder = new ClkEncoder(LinkageSchema.clinic(), SECRET);
         String header = "client_ref,given_name,surname,date_of_birth,sex\n";

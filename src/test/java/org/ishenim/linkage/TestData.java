@@ -27,7 +27,8 @@ final class TestData {
                 throw new IllegalStateException(e);
             }
         }
-        return shared(name.startsWith("translit-dev/") ? name : "clkhash-vectors/" + name);
+        boolean dataset = name.startsWith("translit-dev/") || name.startsWith("febrl/");
+        return shared(dataset ? name : "clkhash-vectors/" + name);
     }
 
     /** A file under the shared data folder: {@code ../shared/data}, else {@code /work/shared/data}. */

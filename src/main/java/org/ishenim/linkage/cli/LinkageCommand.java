@@ -49,7 +49,8 @@ public final class LinkageCommand {
                        [--schema S.json|clinic] [--normalise-names] [--solver none|greedy] [--secret-file K]
                        [--threads N]
                   Pairwise precision, recall and F1 of all pairs at or above each threshold (--solver none,
-                  the default, as the hub answers; greedy first solves one-to-one as anonlink does). febrl: DIR/febrl/dataset4a.csv against dataset4b.csv, truth rec-N-org = rec-N-dup-0,
+                  the default, as the hub answers; greedy first solves one-to-one as anonlink does).
+                  febrl: DIR/febrl/dataset4a.csv against dataset4b.csv, truth rec-N-org = rec-N-dup-0,
                   schema DIR/clkhash-vectors/febrl_schema_v3_final.json unless --schema; --normalise-names adds
                   Ishenim's name normalisation to its given_name and surname. translit: DIR/translit-dev a.csv
                   against b.csv, truth same local_id, clinic schema unless --schema. DIR defaults to
@@ -192,8 +193,8 @@ public final class LinkageCommand {
         if (!dataset.equals("translit")) {
             LinkageSchema schema = options.has("schema") ? schema(options.get("schema", ""))
                     : febrlSchema(data, options.has("normalise-names"));
-            List<Quality> rows = new Evaluation(schema, secret, threads, greedy).febrl(data.resolve("febrl/dataset4a.csv"),
-                    data.resolve("febrl/dataset4b.csv"), thresholds);
+            List<Quality> rows = new Evaluation(schema, secret, threads, greedy)
+                    .febrl(data.resolve("febrl/dataset4a.csv"), data.resolve("febrl/dataset4b.csv"), thresholds);
             rows.forEach(q -> out.println("febrl4," + q.row()));
         }
         if (!dataset.equals("febrl")) {

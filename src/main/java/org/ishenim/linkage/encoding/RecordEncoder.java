@@ -10,6 +10,7 @@ import org.ishenim.linkage.schema.FieldFormat;
 import org.ishenim.linkage.schema.HashType;
 import org.ishenim.linkage.schema.Hashing;
 import org.ishenim.linkage.schema.MissingValue;
+import org.ishenim.linkage.schema.RecordSalt;
 import org.ishenim.linkage.schema.RejectedValue;
 import org.ishenim.linkage.schema.Schema;
 
@@ -36,6 +37,7 @@ public final class RecordEncoder {
      */
     public long[] encode(UnaryOperator<String> column) {
         BitVector filter = new BitVector(schema.hashLength());
+        String salt = recordSalt(column);
         TokenHasher[] hasherOf = hashers.get();
         List<Feature> features = schema.features();
         for (int f = 0; f < features.size(); f++) {
@@ -60,10 +62,27 @@ public final class RecordEncoder {
             }
             int[] ks = hashing.strategy().bitsPerToken(tokens.size());
             for (int t = 0; t < tokens.size(); t++) {
-                hasherOf[f].insert(bytes(feature, tokens.get(t)), ks[t], filter);
+                String token = salt == null ? tokens.get(t) : salt + RecordSalt.SEPARATOR + tokens.get(t);
+                hasherOf[f].insert(bytes(feature, token), ks[t], filter);
             }
         }
         return filter.fold(schema.xorFolds()).words();
+    }
+
+    private String recordSalt(UnaryOperator<String> column) {
+        RecordSalt salt = schema.recordSalt();
+        if (salt == null) {
+            return null;
+        }
+        String raw = column.apply(salt.column());
+        if (raw == null) {
+            throw new FeatureRejected(salt.column(), "column is missing");
+        }
+        try {
+            return salt.normaliser().apply(raw);
+        } catch (RejectedValue e) {
+            throw new FeatureRejected(salt.column(), e.getMessage());
+        }
     }
 
     private static String formatted(Feature feature, String raw) {

@@ -1,6 +1,5 @@
 package org.ishenim.linkage.match;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -14,6 +13,8 @@ import java.util.stream.IntStream;
 public final class ParallelScan {
 
     private static final int CHUNK = 64;
+    /** 32,768 words (256 KiB) of targets per tile: fits in L2 next to the queries. */
+    private static final int TILE_WORDS = 32_768;
 
     private final int threads;
 
@@ -33,20 +34,47 @@ public final class ParallelScan {
         AtomicLong comparisons = new AtomicLong();
         List<PairSink> parts = run(() -> stream(chunks).mapToObj(c -> {
             PairSink sink = new PairSink();
-            long compared = 0;
-            int end = Math.min(queries.size(), (c + 1) * CHUNK);
-            for (int row = c * CHUNK; row < end; row++) {
-                int pq = queries.popcount(row);
-                int[] range = DiceScan.range(targets, pq, threshold);
-                compared += DiceScan.scan(queries.row(row), pq, queries.originalIndex(row), targets, range[0],
-                        range[1], threshold, sink);
-            }
-            comparisons.addAndGet(compared);
+            int start = c * CHUNK;
+            int end = Math.min(queries.size(), start + CHUNK);
+            comparisons.addAndGet(scanChunk(queries, start, end, targets, threshold, sink));
             return sink;
         }).toList());
         PairSink all = new PairSink();
         parts.forEach(all::addAll);
         return new Result(all, comparisons.get());
+    }
+
+    /**
+     * Scans queries [start, end) against the targets tile by tile, so each tile of targets is read from memory once
+     * per chunk of queries and then served from cache.
+     */
+    private static long scanChunk(ClkStore queries, int start, int end, ClkStore targets, double threshold,
+            PairSink sink) {
+        int count = end - start;
+        long[][] rows = new long[count][];
+        int[][] ranges = new int[count][];
+        int lowest = targets.size();
+        int highest = 0;
+        for (int i = 0; i < count; i++) {
+            rows[i] = queries.row(start + i);
+            ranges[i] = DiceScan.range(targets, queries.popcount(start + i), threshold);
+            lowest = Math.min(lowest, ranges[i][0]);
+            highest = Math.max(highest, ranges[i][1]);
+        }
+        long compared = 0;
+        int tile = Math.max(1, TILE_WORDS / targets.wordsPer());
+        for (int tileStart = lowest; tileStart < highest; tileStart += tile) {
+            int tileEnd = Math.min(highest, tileStart + tile);
+            for (int i = 0; i < count; i++) {
+                int from = Math.max(ranges[i][0], tileStart);
+                int to = Math.min(ranges[i][1], tileEnd);
+                if (from < to) {
+                    compared += DiceScan.scan(rows[i], queries.popcount(start + i), queries.originalIndex(start + i),
+                            targets, from, to, threshold, sink);
+                }
+            }
+        }
+        return compared;
     }
 
     IntStream stream(int count) {
@@ -77,17 +105,5 @@ public final class ParallelScan {
 
     /** Pairs found and the number of Dice comparisons made (after popcount pruning). */
     public record Result(PairSink pairs, long comparisons) {
-
-        public static Result empty() {
-            return new Result(new PairSink(), 0);
-        }
-
-        public List<int[]> asList() {
-            List<int[]> list = new ArrayList<>();
-            for (int i = 0; i < pairs.size(); i++) {
-                list.add(new int[] {pairs.a(i), pairs.b(i)});
-            }
-            return list;
-        }
     }
 }

@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 import org.ishenim.linkage.schema.RejectedValue;
 
 /**
- * Parts of an ISO birth date ({@code yyyy-mm-dd}) used as separate features. Day and month are given as the
+ * Parts of an ISO birth date ({@code yyyy-mm-dd}, or {@code yyyymmdd}) used as separate features. Day and month are given as the
  * smaller and the larger of the two numbers, so a date typed with day and month swapped still agrees on both,
  * and a typo in one of them keeps the other. A date is accepted if it is valid in either order. An empty value
  * stays empty (missing).
  */
 public final class DateParts {
 
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-?(\\d{1,2})-?(\\d{1,2})");
 
     private DateParts() {
     }

@@ -47,6 +47,23 @@ public final class NameFolding {
         return collapseDoubles(dropIotation(folded).replace('u', 'i'));
     }
 
+    /**
+     * A surname folded as {@link #fold} and stripped of one common ending (-ova, -eva, -ov, -ev, -ina, -in, -aia,
+     * -ii, -a): these endings are shared by most Russian and Kyrgyz surnames and by both sexes' forms, so they carry
+     * no identity and only raise the similarity of different people.
+     */
+    public static String foldSurname(String surname) {
+        String folded = fold(surname);
+        for (String ending : SURNAME_ENDINGS) {
+            if (folded.endsWith(ending) && folded.length() - ending.length() >= 3) {
+                return folded.substring(0, folded.length() - ending.length());
+            }
+        }
+        return folded;
+    }
+
+    private static final String[] SURNAME_ENDINGS = {"ova", "eva", "ina", "aia", "ov", "ev", "in", "ii", "a"};
+
     private static String toLatinLetters(String lower) {
         StringBuilder out = new StringBuilder(lower.length() + 4);
         for (int i = 0; i < lower.length(); i++) {

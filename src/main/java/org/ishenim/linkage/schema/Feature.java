@@ -1,7 +1,5 @@
 package org.ishenim.linkage.schema;
 
-import java.util.Optional;
-
 /**
  * One feature of the schema. {@code column} is the input column it reads (its identifier unless the extended
  * schema names a {@code column}); {@code normaliser} is Ishenim's optional pre-processing step, ignored by clkhash.
@@ -15,9 +13,5 @@ public record Feature(String identifier, String column, FieldFormat format, Hash
 
     public boolean isIgnored() {
         return hashing == null;
-    }
-
-    public Optional<FieldFormat> formatIfAny() {
-        return Optional.ofNullable(format);
     }
 }

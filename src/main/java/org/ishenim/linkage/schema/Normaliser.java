@@ -15,8 +15,12 @@ public enum Normaliser {
     NONE("none", v -> v),
     /** Russian and Kyrgyz Cyrillic and their Latin transliterations folded to one Latin skeleton. */
     NAME("name", NameFolding::fold),
+    /** As {@code name}, then one common surname ending (-ov, -ova, -ev, -eva, -in, -ina...) removed. */
+    SURNAME("surname", NameFolding::foldSurname),
     /** Trimmed and upper-cased, for codes such as sex. */
     TRIM_UPPER("trimUpper", v -> v.strip().toUpperCase(java.util.Locale.ROOT)),
+    /** The first four characters of a date written year first, unvalidated ("" if shorter): a lenient year. */
+    YEAR_PREFIX("yearPrefix", v -> v.strip().length() >= 4 ? v.strip().substring(0, 4) : ""),
     /** The year of an ISO date ({@code yyyy-mm-dd}). */
     DATE_YEAR("dateYear", DateParts::year),
     /** The smaller of day and month of an ISO date, so that a swapped day and month still agree. */

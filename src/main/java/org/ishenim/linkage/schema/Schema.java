@@ -2,8 +2,15 @@ package org.ishenim.linkage.schema;
 
 import java.util.List;
 
-/** A parsed linkage schema: filter length {@code l}, XOR folds, key derivation and the features in column order. */
-public record Schema(int l, int xorFolds, Kdf kdf, List<Feature> features) {
+/**
+ * A parsed linkage schema: filter length {@code l}, XOR folds, key derivation and the features in column order.
+ * {@code recordSalt} is Ishenim's optional per-record salt (null when absent; not part of clkhash).
+ */
+public record Schema(int l, int xorFolds, Kdf kdf, List<Feature> features, RecordSalt recordSalt) {
+
+    public Schema(int l, int xorFolds, Kdf kdf, List<Feature> features) {
+        this(l, xorFolds, kdf, features, null);
+    }
 
     public Schema {
         if (l < 8 || l % 8 != 0) {

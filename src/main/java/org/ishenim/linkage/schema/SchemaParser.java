@@ -75,7 +75,12 @@ public final class SchemaParser {
             }
             features.add(feature);
         }
-        Schema schema = new Schema(l, xorFolds, kdf, features);
+        RecordSalt salt = null;
+        if (clk.has("recordSalt")) {
+            JsonNode saltNode = object(clk, "recordSalt");
+            salt = new RecordSalt(text(saltNode, "column", null), Normaliser.byKey(text(saltNode, "normalise", "none")));
+        }
+        Schema schema = new Schema(l, xorFolds, kdf, features, salt);
         boolean blake = features.stream().anyMatch(f -> !f.isIgnored() && f.hashing().hash() == HashType.BLAKE);
         if (blake && Integer.bitCount(schema.hashLength()) != 1) {
             throw new IllegalArgumentException("l must be a power of two for blakeHash");

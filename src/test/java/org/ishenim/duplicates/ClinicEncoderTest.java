@@ -1,0 +1,76 @@
+package org.ishenim.duplicates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.ishenim.clients.Client;
+import org.ishenim.clients.ClientId;
+import org.ishenim.clients.ClientStatus;
+import org.ishenim.clients.Identity;
+import org.ishenim.clients.IdentityState;
+import org.ishenim.clients.Sex;
+import org.ishenim.clients.Uic;
+import org.ishenim.linkage.LinkageSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Local encoding with the shared secret: spellings agree, the salt separates birth years, misconfiguration fails. */
+class ClinicEncoderTest {
+
+    static final String SECRET = "encoder-test-secret-0123456789";
+
+    @TempDir
+    Path dir;
+
+    static final HubConnection HUB = new HubConnection("http://hub.example", "", "");
+    static final HubConnection NO_HUB = new HubConnection("", "", "");
+
+    ClinicEncoder encoder(String salt) throws Exception {
+        Path file = dir.resolve("secret");
+        Files.writeString(file, SECRET + "\n");
+        return new ClinicEncoder(file.toString(), "clinic", salt, HUB);
+    }
+
+    static Client client(int birthYear) {
+        return new Client(new ClientId(java.util.UUID.randomUUID()), new Uic("M" + birthYear + "AYBA"), "x", Sex.M, birthYear, ClientStatus.ACTIVE,
+                IdentityState.STORED, Instant.now(), "nurse");
+    }
+
+    @Test
+    void cyrillicAndLatinSpellingsOfOnePersonAreCandidates() throws Exception {
+        ClinicEncoder encoder = encoder("none");
+        var cyrillic = encoder.encode(client(1985), new Identity("Айбек", "Токтогулов", LocalDate.of(1985, 3, 14), null));
+        var latin = encoder.encode(client(1985), new Identity("Aybek", "Toktogulov", LocalDate.of(1985, 3, 14), null));
+        var other = encoder.encode(client(1985), new Identity("Нурлан", "Асанов", LocalDate.of(1978, 7, 30), null));
+        assertThat(encoder.bits()).isEqualTo(1024);
+        assertThat(cyrillic.dice(latin)).isGreaterThanOrEqualTo(LinkageSchema.CLINIC_THRESHOLD);
+        assertThat(cyrillic.dice(other)).isLessThan(LinkageSchema.CLINIC_THRESHOLD);
+    }
+
+    @Test
+    void theBirthYearSaltKeepsMatchesWithinAYearAndSeparatesYears() throws Exception {
+        ClinicEncoder salted = encoder("birth-year");
+        var identity = new Identity("Айбек", "Токтогулов", LocalDate.of(1985, 3, 14), null);
+        var latin = new Identity("Aibek", "Toktogulov", LocalDate.of(1985, 3, 14), null);
+        assertThat(salted.encode(client(1985), identity).dice(salted.encode(client(1985), latin)))
+                .isGreaterThanOrEqualTo(LinkageSchema.CLINIC_THRESHOLD);
+        assertThat(salted.encode(client(1985), identity).dice(salted.encode(client(1986), identity))).isLessThan(0.5);
+        assertThat(salted.encode(client(1985), identity)).isNotEqualTo(encoder("none").encode(client(1985), identity));
+    }
+
+    @Test
+    void aHubWithoutTheSecretOrAShortSecretRefusesToStartAndNeverNamesTheSecret() throws Exception {
+        assertThatThrownBy(() -> new ClinicEncoder("", "clinic", "none", HUB)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ishenim.linkage.secret-file");
+        assertThat(new ClinicEncoder("", "clinic", "none", NO_HUB).ready()).isFalse();
+        Path shortSecret = dir.resolve("short");
+        Files.writeString(shortSecret, "tooshort\n");
+        assertThatThrownBy(() -> new ClinicEncoder(shortSecret.toString(), "clinic", "none", HUB))
+                .hasMessageNotContaining("tooshort");
+        assertThat(encoder("none").toString()).doesNotContain(SECRET);
+    }
+}

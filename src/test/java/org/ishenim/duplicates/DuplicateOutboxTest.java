@@ -1,0 +1,5 @@
+package org.ishenim.duplicates;
+
+/** The clinic's outbox on H2. */
+class DuplicateOutboxTest extends DuplicateOutboxContract {
+}
