@@ -78,6 +78,18 @@ class PagesTest {
     }
 
     @Test
+    void revealingWithoutAPurposeNamesTheField() throws Exception {
+        String location = mvc.perform(post("/clients").param("sex", "M").param("birthYear", "1984")
+                        .param("motherFirstName", "Roza").param("fatherFirstName", "Nurlan").param("alias", "NoPurpose")
+                        .with(user("nurse").roles("NURSE")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String id = location.replaceAll(".*/clients/([0-9a-f-]{36}).*", "$1");
+        String body = mvc.perform(get("/api/v1/clients/" + id).param("reveal", "identity").with(user("doctor").roles("DOCTOR")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("\"errors\"").contains("\"purpose\"");
+    }
+
+    @Test
     void theUsersPageListsAccounts() throws Exception {
         if (!staff.exists("pages-nurse")) {
             staff.create("pages-nurse", Roles.NURSE, "a long enough password", false);
