@@ -1,9 +1,10 @@
 package org.ishenim.clients;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** A client's id: a random UUID, so ids cannot be guessed or counted. */
-public record ClientId(UUID value) {
+public record ClientId(@JsonValue UUID value) {
 
     public ClientId {
         if (value == null) {

@@ -18,7 +18,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enrolment, search, the pseudonymous view, identity reveal and erasure. Every read and write is audited in
@@ -36,15 +39,20 @@ public class ClientRecords {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate savepoint;
 
     ClientRecords(Clients clients, IdentityVault vault, Consents consents, AuditLog audit, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.clients = clients;
         this.vault = vault;
         this.consents = consents;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        // Each UIC attempt runs under a savepoint, so that a collision with a concurrent enrolment does not
+        // abort the whole transaction (PostgreSQL refuses every statement after an error otherwise).
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Transactional
@@ -67,7 +75,7 @@ public class ClientRecords {
             }
             var c = new Client(id, candidate, e.alias(), e.sex(), e.birthYear(), ClientStatus.ACTIVE, identityState, now, by);
             try {
-                clients.insert(c);
+                savepoint.executeWithoutResult(s -> clients.insert(c));
                 client = c;
             } catch (DuplicateKeyException raced) {
                 taken.add(candidate.value());

@@ -74,6 +74,30 @@ abstract class ClientFlowContract {
     }
 
     @Test
+    void concurrentEnrolmentsSharingAUicAllSucceedWithDistinctSuffixes() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Client>>();
+        for (int i = 0; i < 16; i++) {
+            int n = i;
+            tasks.add(() -> {
+                Acting.as("nurse", "NURSE");
+                try {
+                    return records.enrol(new Enrolment(Sex.X, 1977, "Зуура", "Кубат", "race-" + n, null, false, Set.of()));
+                } finally {
+                    Acting.nobody();
+                }
+            });
+        }
+        var uics = new java.util.HashSet<String>();
+        for (var f : pool.invokeAll(tasks)) {
+            uics.add(f.get().uic().value());
+        }
+        pool.shutdown();
+        assertThat(uics).hasSize(16).allMatch(u -> u.startsWith("X1977ZUKU"));
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
     void searchFindsByAliasOrUicPrefixAndIsAudited() {
         Client client = enrolGulnara("Снежный барс");
         long before = audit.verify().entries();

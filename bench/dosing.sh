@@ -1,0 +1,9 @@
+#!/bin/sh
+# Dosing benchmark: 32 concurrent HTTP clients recording doses on PostgreSQL (embedded) and H2 (file),
+# against the raw JDBC single-row insert+commit rate of the same database from 32 threads.
+# Usage: bench/dosing.sh [h2|pg|both] [doses]        (run from the repository root)
+set -e
+cd "$(dirname "$0")/.."
+./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  org.ishenim.bench.DosingBenchmark "$@"

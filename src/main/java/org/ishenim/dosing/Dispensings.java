@@ -1,0 +1,206 @@
+package org.ishenim.dosing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.ishenim.medicines.Medicine;
+import org.ishenim.medicines.Milligrams;
+import org.ishenim.web.ClinicOnly;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dispensing, dose_day, bottle_return and absence tables, and the queue query. The queue reads the
+ * client, consent and prescription tables in one set-based statement (read-only) so that a queue of
+ * hundreds of clients is one round trip, not one per client.
+ */
+@Repository
+@ClinicOnly
+class Dispensings {
+
+    /** A recorded dispensing. */
+    record Row(UUID id, UUID clientId, UUID prescriptionId, UUID versionId, String site, Medicine medicine,
+            Milligrams dose, int days, Milligrams total, boolean observed, int bottlesGiven, LocalDate firstDay,
+            Instant dispensedAt, String dispensedBy) {
+    }
+
+    private final JdbcClient db;
+
+    Dispensings(JdbcClient db) {
+        this.db = db;
+    }
+
+    void insert(Row d) {
+        db.sql("""
+                INSERT INTO dispensing (id, client_id, prescription_id, version_id, site_code, medicine, dose_mg, days,
+                    total_mg, observed, bottles_given, first_day, dispensed_at, dispensed_by)
+                VALUES (:id, :client, :p, :v, :site, :medicine, :dose, :days, :total, :observed, :bottles, :first, :at, :by)
+                """)
+                .param("id", d.id()).param("client", d.clientId()).param("p", d.prescriptionId()).param("v", d.versionId())
+                .param("site", d.site()).param("medicine", d.medicine().name()).param("dose", d.dose().value())
+                .param("days", d.days()).param("total", d.total().value()).param("observed", d.observed())
+                .param("bottles", d.bottlesGiven()).param("first", d.firstDay()).param("at", utc(d.dispensedAt()))
+                .param("by", d.dispensedBy()).update();
+    }
+
+    /** Throws DuplicateKeyException when the client already has a dose that day: the database decides. */
+    void cover(UUID clientId, LocalDate day, UUID dispensingId) {
+        db.sql("INSERT INTO dose_day (client_id, on_day, dispensing_id) VALUES (:c, :d, :id)")
+                .param("c", clientId).param("d", day).param("id", dispensingId).update();
+    }
+
+    /** The dispensing that covers the client's day, if any. */
+    Optional<Row> coveringDay(UUID clientId, LocalDate day) {
+        return db.sql("""
+                SELECT d.* FROM dose_day t JOIN dispensing d ON d.id = t.dispensing_id
+                WHERE t.client_id = :c AND t.on_day = :d
+                """)
+                .param("c", clientId).param("d", day).query(Dispensings::row).optional();
+    }
+
+    Optional<LocalDate> lastCoveredBefore(UUID clientId, LocalDate day) {
+        return Optional.ofNullable(db.sql("SELECT MAX(on_day) FROM dose_day WHERE client_id = :c AND on_day < :d")
+                .param("c", clientId).param("d", day).query(LocalDate.class).optional().orElse(null));
+    }
+
+    Optional<Row> find(UUID id) {
+        return db.sql("SELECT * FROM dispensing WHERE id = :id").param("id", id).query(Dispensings::row).optional();
+    }
+
+    int returnedBottles(UUID dispensingId) {
+        return db.sql("SELECT COALESCE(SUM(bottles), 0) FROM bottle_return WHERE dispensing_id = :id")
+                .param("id", dispensingId).query(Integer.class).single();
+    }
+
+    void recordReturn(UUID dispensingId, int bottles, Instant at, String by) {
+        db.sql("""
+                INSERT INTO bottle_return (id, dispensing_id, bottles, returned_at, recorded_by)
+                VALUES (:id, :d, :b, :at, :by)
+                """)
+                .param("id", UUID.randomUUID()).param("d", dispensingId).param("b", bottles).param("at", utc(at))
+                .param("by", by).update();
+    }
+
+    /** Dispensings recorded on a dose day, in order, with the client's pseudonym. */
+    List<LogLine> log(LocalDate day) {
+        return db.sql("""
+                SELECT d.*, c.uic, c.alias,
+                       (SELECT COALESCE(SUM(r.bottles), 0) FROM bottle_return r WHERE r.dispensing_id = d.id) AS returned
+                FROM dispensing d JOIN client c ON c.id = d.client_id
+                WHERE d.first_day = :day ORDER BY d.dispensed_at
+                """)
+                .param("day", day)
+                .query((rs, n) -> new LogLine(row(rs, n), rs.getString("uic"), rs.getString("alias"),
+                        rs.getInt("returned")))
+                .list();
+    }
+
+    record LogLine(Row dispensing, String uic, String alias, int bottlesReturned) {
+    }
+
+    /** Today's queue (or one client's line of it, or those matching a UIC prefix or alias substring). */
+    List<QueueRow> queue(LocalDate today, UUID onlyClient, String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return db.sql("""
+                SELECT c.id AS client_id, c.uic, c.alias, p.id AS prescription_id, p.medicine, p.reset_on,
+                       v.daily_dose_mg, v.take_home_days, p.pending_version_id,
+                       d.id AS dispensing_id, d.dispensed_at, d.dispensed_by, d.first_day, d.dose_mg,
+                       (SELECT MAX(x.on_day) FROM dose_day x WHERE x.client_id = p.client_id AND x.on_day < :today) AS last_day,
+                       (SELECT COUNT(*) FROM consent k WHERE k.client_id = p.client_id AND k.purpose = 'TREATMENT'
+                                AND k.revoked_at IS NULL) AS consented
+                FROM prescription p
+                JOIN client c ON c.id = p.client_id
+                LEFT JOIN prescription_version v ON v.id = p.current_version_id
+                LEFT JOIN dose_day t ON t.client_id = p.client_id AND t.on_day = :today
+                LEFT JOIN dispensing d ON d.id = t.dispensing_id
+                WHERE p.status = 'ACTIVE' AND p.start_on <= :today AND (p.end_on IS NULL OR p.end_on >= :today)
+                  AND (:all = TRUE OR p.client_id = :client)
+                  AND (:q = '' OR LOWER(c.uic) LIKE :prefix ESCAPE '\\' OR c.alias_search LIKE :contains ESCAPE '\\')
+                ORDER BY c.alias_search, c.uic
+                """)
+                .param("today", today).param("all", onlyClient == null)
+                .param("client", onlyClient == null ? new UUID(0, 0) : onlyClient)
+                .param("q", q).param("prefix", like(q) + "%").param("contains", "%" + like(q) + "%")
+                .query((rs, n) -> {
+                    var dose = rs.getBigDecimal("daily_dose_mg");
+                    var at = rs.getObject("dispensed_at", OffsetDateTime.class);
+                    var given = rs.getBigDecimal("dose_mg");
+                    return new QueueRow(rs.getObject("client_id", UUID.class), rs.getString("uic"), rs.getString("alias"),
+                            rs.getObject("prescription_id", UUID.class), Medicine.valueOf(rs.getString("medicine")),
+                            rs.getObject("reset_on", LocalDate.class), dose == null ? null : new Milligrams(dose),
+                            rs.getInt("take_home_days"), rs.getObject("pending_version_id", UUID.class) != null,
+                            rs.getObject("last_day", LocalDate.class), rs.getLong("consented") > 0,
+                            rs.getObject("dispensing_id", UUID.class), at == null ? null : at.toInstant(),
+                            rs.getString("dispensed_by"), rs.getObject("first_day", LocalDate.class),
+                            given == null ? null : new Milligrams(given));
+                })
+                .list();
+    }
+
+    /** Marks every client expected on {@code day} who has no dose that day as absent. Returns how many. */
+    int markAbsences(LocalDate day, Instant now) {
+        return db.sql("""
+                INSERT INTO absence (client_id, on_day, marked_at)
+                SELECT p.client_id, :day, :now FROM prescription p
+                WHERE p.start_on <= :day AND (p.end_on IS NULL OR p.end_on >= :day) AND p.current_version_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM dose_day x WHERE x.client_id = p.client_id AND x.on_day = :day)
+                  AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.client_id = p.client_id AND a.on_day = :day)
+                """)
+                .param("day", day).param("now", utc(now)).update();
+    }
+
+    void absenceReason(UUID clientId, LocalDate day, String reason, Instant now) {
+        int updated = db.sql("UPDATE absence SET reason = :r WHERE client_id = :c AND on_day = :d")
+                .param("r", reason).param("c", clientId).param("d", day).update();
+        if (updated == 0) {
+            db.sql("INSERT INTO absence (client_id, on_day, reason, marked_at) VALUES (:c, :d, :r, :now)")
+                    .param("c", clientId).param("d", day).param("r", reason).param("now", utc(now)).update();
+        }
+    }
+
+    /** Absence reasons recorded on or after {@code from}, per client. */
+    List<Object[]> absenceReasons(LocalDate from) {
+        return db.sql("SELECT client_id, on_day, reason FROM absence WHERE on_day >= :from AND reason IS NOT NULL ORDER BY on_day")
+                .param("from", from)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3)})
+                .list();
+    }
+
+    Optional<LocalDate> jobLastDay(String name) {
+        return db.sql("SELECT last_day FROM oat_job_state WHERE name = :n").param("n", name).query(LocalDate.class).optional();
+    }
+
+    void jobProcessed(String name, LocalDate day) {
+        if (db.sql("UPDATE oat_job_state SET last_day = :d WHERE name = :n").param("d", day).param("n", name).update() == 0) {
+            db.sql("INSERT INTO oat_job_state (name, last_day) VALUES (:n, :d)").param("n", name).param("d", day).update();
+        }
+    }
+
+    Optional<LocalDate> firstPrescriptionDay() {
+        return db.sql("SELECT MIN(start_on) FROM prescription").query(LocalDate.class).optional();
+    }
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                rs.getObject("prescription_id", UUID.class), rs.getObject("version_id", UUID.class),
+                rs.getString("site_code"), Medicine.valueOf(rs.getString("medicine")),
+                new Milligrams(rs.getBigDecimal("dose_mg")), rs.getInt("days"), new Milligrams(rs.getBigDecimal("total_mg")),
+                rs.getBoolean("observed"), rs.getInt("bottles_given"), rs.getObject("first_day", LocalDate.class),
+                rs.getObject("dispensed_at", OffsetDateTime.class).toInstant(), rs.getString("dispensed_by"));
+    }
+
+    private static String like(String q) {
+        return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,152 @@
+package org.ishenim.dosing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.ishenim.clients.ClientId;
+import org.ishenim.medicines.Milligrams;
+import org.ishenim.stock.Sites;
+import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.NotFoundException;
+import org.ishenim.web.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The dosing screen: today's queue with search as you type, and a client's panel with the proposed dose
+ * shown large and one confirm button. Works without JavaScript; the idempotency key is generated when the
+ * panel renders, so a double submit records one dose.
+ */
+@Controller
+@RequestMapping("/dosing")
+@ClinicOnly
+class DosingPages {
+
+    private final Dosing dosing;
+    private final Sites sites;
+    private final org.springframework.context.MessageSource messages;
+
+    DosingPages(Dosing dosing, Sites sites, org.springframework.context.MessageSource messages) {
+        this.dosing = dosing;
+        this.sites = sites;
+        this.messages = messages;
+    }
+
+    /** Labels used on every queue row, resolved once per page rather than once per row. */
+    private java.util.Map<String, String> labels() {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var labels = new java.util.HashMap<String, String>();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (var m : org.ishenim.medicines.Medicine.values()) {
+            keys.add("medicine." + m.name());
+        }
+        for (var st : QueueEntry.Status.values()) {
+            keys.add("dosing.status." + st.name());
+        }
+        keys.addAll(java.util.List.of("dosing.reason.review-required", "dosing.reason.reinduction-required",
+                "dosing.reason.countersign-pending", "dosing.reason.no-treatment-consent", "dosing.alert.half",
+                "dosing.alert.countersign"));
+        for (String k : keys) {
+            labels.put(k, messages.getMessage(k, null, k, locale));
+        }
+        return labels;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    String queue(@RequestParam(defaultValue = "") String query, Model model) {
+        List<QueueEntry> queue = dosing.queue(query);
+        model.addAttribute("query", query);
+        model.addAttribute("queue", queue);
+        model.addAttribute("today", dosing.today());
+        model.addAttribute("zone", dosing.zone());
+        model.addAttribute("labels", labels());
+        model.addAttribute("counts", counts(queue));
+        return "dosing/queue";
+    }
+
+    /** The queue rows alone, for search as you type (htmx). */
+    @GetMapping("/rows")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    String rows(@RequestParam(defaultValue = "") String query, Model model) {
+        model.addAttribute("queue", dosing.queue(query));
+        model.addAttribute("zone", dosing.zone());
+        model.addAttribute("labels", labels());
+        return "dosing/queue :: rows";
+    }
+
+    @GetMapping("/{clientId}")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    String panel(@PathVariable UUID clientId, @RequestParam(required = false) String site, Model model) {
+        return showPanel(clientId, site, model);
+    }
+
+    @PostMapping("/{clientId}")
+    @PreAuthorize("hasAnyRole('NURSE','PHARMACIST')")
+    String dose(@PathVariable UUID clientId, @RequestParam String idempotencyKey, @RequestParam String doseMg,
+            @RequestParam(defaultValue = "0") int takeHomeDays, @RequestParam(required = false) Integer bottlesGiven,
+            @RequestParam(defaultValue = "false") boolean observed, @RequestParam(required = false) String site,
+            Model model, RedirectAttributes redirect) {
+        try {
+            dosing.dispense(new DoseRequest(clientId, doseMg, observed, takeHomeDays, bottlesGiven, site), idempotencyKey);
+        } catch (ProblemException e) {
+            model.addAttribute("problemCode", "problem." + e.code());
+            model.addAttribute("problemDetail", e.getMessage());
+            model.addAttribute("problemProperties", e.properties());
+            return showPanel(clientId, site, model);
+        }
+        redirect.addFlashAttribute("dosed", clientId);
+        return "redirect:/dosing";
+    }
+
+    @PostMapping("/{clientId}/review")
+    @PreAuthorize("hasRole('DOCTOR')")
+    String review(@PathVariable UUID clientId, @RequestParam String doseMg,
+            @RequestParam(defaultValue = "false") boolean reinduction, @RequestParam(defaultValue = "") String reason,
+            Model model) {
+        try {
+            dosing.review(new ClientId(clientId), Milligrams.of(doseMg), reinduction, reason);
+        } catch (ProblemException | IllegalArgumentException e) {
+            model.addAttribute("problemCode", e instanceof ProblemException p ? "problem." + p.code() : "problem.invalid");
+            model.addAttribute("problemDetail", e.getMessage());
+            return showPanel(clientId, null, model);
+        }
+        return "redirect:/dosing/" + clientId;
+    }
+
+    @PostMapping("/{clientId}/absence")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE')")
+    String absence(@PathVariable UUID clientId, @RequestParam LocalDate day, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        dosing.absenceReason(new ClientId(clientId), day, reason);
+        redirect.addFlashAttribute("message", "dosing.absence.saved");
+        return "redirect:/dosing/" + clientId;
+    }
+
+    private String showPanel(UUID clientId, String site, Model model) {
+        QueueEntry line = dosing.line(new ClientId(clientId));
+        if (line == null) {
+            throw new NotFoundException("not-in-queue", "This client is not expected today.");
+        }
+        model.addAttribute("e", line);
+        model.addAttribute("zone", dosing.zone());
+        model.addAttribute("today", dosing.today());
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("sites", sites.all());
+        model.addAttribute("site", site == null || site.isBlank() ? sites.defaultSite().value() : site);
+        model.addAttribute("takeHomeOptions", IntStream.rangeClosed(0, line.takeHomeAllowance()).boxed().toList());
+        model.addAttribute("quantity", line.proposed() == null ? null
+                : line.medicine().quantity(line.proposed()).toPlainString() + " " + line.medicine().quantityUnit());
+        return "dosing/panel";
+    }
+
+    private static long[] counts(List<QueueEntry> queue) {
+        long[] c = new long[QueueEntry.Status.values().length];
+        queue.forEach(e -> c[e.status().ordinal()]++);
+        return c;
+    }
+}

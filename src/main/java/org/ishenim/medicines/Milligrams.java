@@ -1,0 +1,86 @@
+package org.ishenim.medicines;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** An amount of active substance in milligrams: never negative, at most three decimals (micrograms). */
+public record Milligrams(@com.fasterxml.jackson.annotation.JsonValue BigDecimal value) implements Comparable<Milligrams> {
+
+    public static final Milligrams ZERO = new Milligrams(BigDecimal.ZERO);
+
+    public Milligrams {
+        if (value == null) {
+            throw new IllegalArgumentException("An amount in mg is required.");
+        }
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("An amount in mg cannot be negative.");
+        }
+        if (value.stripTrailingZeros().scale() > 3) {
+            throw new IllegalArgumentException("An amount in mg has at most three decimals.");
+        }
+        value = value.setScale(3, RoundingMode.UNNECESSARY);
+    }
+
+    public static Milligrams of(long mg) {
+        return new Milligrams(BigDecimal.valueOf(mg));
+    }
+
+    public static Milligrams of(String mg) {
+        try {
+            return new Milligrams(new BigDecimal(mg.strip()));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("An amount in mg must be a number.");
+        }
+    }
+
+    public Milligrams plus(Milligrams other) {
+        return new Milligrams(value.add(other.value));
+    }
+
+    /** Throws when the result would be negative. */
+    public Milligrams minus(Milligrams other) {
+        return new Milligrams(value.subtract(other.value));
+    }
+
+    public Milligrams times(int n) {
+        return new Milligrams(value.multiply(BigDecimal.valueOf(n)));
+    }
+
+    public boolean isZero() {
+        return value.signum() == 0;
+    }
+
+    public boolean isGreaterThan(Milligrams other) {
+        return compareTo(other) > 0;
+    }
+
+    public Milligrams min(Milligrams other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    @Override
+    public int compareTo(Milligrams o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Milligrams m && value.compareTo(m.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return value.stripTrailingZeros().hashCode();
+    }
+
+    /** The plain number, without trailing zeros: {@code 37.5}, {@code 40}. */
+    public String plain() {
+        BigDecimal v = value.stripTrailingZeros();
+        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+    }
+
+    @Override
+    public String toString() {
+        return plain() + " mg";
+    }
+}

@@ -1,0 +1,5 @@
+package org.ishenim.prescriptions;
+
+public enum PrescriptionStatus {
+    ACTIVE, ENDED
+}

@@ -1,0 +1,136 @@
+package org.ishenim.prescriptions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ishenim.clients.ClientId;
+import org.ishenim.medicines.Medicine;
+import org.ishenim.medicines.Milligrams;
+import org.ishenim.web.ClinicOnly;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The prescription and prescription_version tables. */
+@Repository
+@ClinicOnly
+class Prescriptions {
+
+    private final JdbcClient db;
+
+    Prescriptions(JdbcClient db) {
+        this.db = db;
+    }
+
+    void insert(PrescriptionId id, ClientId client, Medicine medicine, LocalDate startOn, LocalDate endOn,
+            Instant at, String by) {
+        db.sql("""
+                INSERT INTO prescription (id, client_id, medicine, start_on, end_on, status, reset_on, created_at, created_by)
+                VALUES (:id, :client, :medicine, :start, :end, 'ACTIVE', :start, :at, :by)
+                """)
+                .param("id", id.value()).param("client", client.value()).param("medicine", medicine.name())
+                .param("start", startOn).param("end", endOn).param("at", utc(at)).param("by", by).update();
+    }
+
+    void insertVersion(PrescriptionId id, PrescriptionVersion v) {
+        db.sql("""
+                INSERT INTO prescription_version (id, prescription_id, version, kind, daily_dose_mg, take_home_days, reason,
+                    notes, created_at, created_by, needs_countersign, effective_on)
+                VALUES (:id, :p, :version, :kind, :dose, :takeHome, :reason, :notes, :at, :by, :needs, :effective)
+                """)
+                .param("id", v.id()).param("p", id.value()).param("version", v.version()).param("kind", v.kind().name())
+                .param("dose", v.dailyDose().value()).param("takeHome", v.takeHomeDays()).param("reason", v.reason())
+                .param("notes", v.notes()).param("at", utc(v.createdAt())).param("by", v.createdBy())
+                .param("needs", v.needsCountersign()).param("effective", v.effectiveOn()).update();
+    }
+
+    void makeCurrent(PrescriptionId id, UUID versionId) {
+        db.sql("UPDATE prescription SET current_version_id = :v, pending_version_id = NULL WHERE id = :id")
+                .param("v", versionId).param("id", id.value()).update();
+    }
+
+    void makePending(PrescriptionId id, UUID versionId) {
+        db.sql("UPDATE prescription SET pending_version_id = :v WHERE id = :id")
+                .param("v", versionId).param("id", id.value()).update();
+    }
+
+    void resetMissedCount(PrescriptionId id, LocalDate from) {
+        db.sql("UPDATE prescription SET reset_on = :d WHERE id = :id").param("d", from).param("id", id.value()).update();
+    }
+
+    void countersign(UUID versionId, String by, Instant at, LocalDate effectiveOn) {
+        db.sql("""
+                UPDATE prescription_version SET countersigned_by = :by, countersigned_at = :at, effective_on = :day
+                WHERE id = :id
+                """)
+                .param("by", by).param("at", utc(at)).param("day", effectiveOn).param("id", versionId).update();
+    }
+
+    void end(PrescriptionId id, LocalDate endOn) {
+        db.sql("UPDATE prescription SET status = 'ENDED', end_on = :end WHERE id = :id")
+                .param("end", endOn).param("id", id.value()).update();
+    }
+
+    /** Locks the prescription row, so that two doctors changing one prescription take turns. */
+    Optional<Prescription> lock(PrescriptionId id) {
+        db.sql("SELECT id FROM prescription WHERE id = :id FOR UPDATE").param("id", id.value()).query(UUID.class).optional();
+        return find(id);
+    }
+
+    Optional<Prescription> find(PrescriptionId id) {
+        return db.sql("SELECT * FROM prescription WHERE id = :id").param("id", id.value()).query(this::row).optional();
+    }
+
+    List<Prescription> ofClient(ClientId client) {
+        return db.sql("SELECT * FROM prescription WHERE client_id = :c ORDER BY created_at DESC")
+                .param("c", client.value()).query(this::row).list();
+    }
+
+    Optional<Prescription> activeOf(ClientId client) {
+        return db.sql("SELECT * FROM prescription WHERE client_id = :c AND status = 'ACTIVE'")
+                .param("c", client.value()).query(this::row).optional();
+    }
+
+    List<PrescriptionVersion> versions(PrescriptionId id) {
+        return db.sql("SELECT * FROM prescription_version WHERE prescription_id = :p ORDER BY version DESC")
+                .param("p", id.value()).query(Prescriptions::version).list();
+    }
+
+    Map<UUID, PrescriptionVersion> versionsById(PrescriptionId id) {
+        return versions(id).stream().collect(Collectors.toMap(PrescriptionVersion::id, Function.identity()));
+    }
+
+    private Prescription row(ResultSet rs, int n) throws SQLException {
+        var id = new PrescriptionId(rs.getObject("id", UUID.class));
+        UUID current = rs.getObject("current_version_id", UUID.class);
+        UUID pending = rs.getObject("pending_version_id", UUID.class);
+        Map<UUID, PrescriptionVersion> versions = current == null && pending == null ? Map.of() : versionsById(id);
+        return new Prescription(id, new ClientId(rs.getObject("client_id", UUID.class)),
+                Medicine.valueOf(rs.getString("medicine")), rs.getObject("start_on", LocalDate.class),
+                rs.getObject("end_on", LocalDate.class), PrescriptionStatus.valueOf(rs.getString("status")),
+                current == null ? null : versions.get(current), pending == null ? null : versions.get(pending),
+                rs.getObject("reset_on", LocalDate.class));
+    }
+
+    static PrescriptionVersion version(ResultSet rs, int n) throws SQLException {
+        var signedAt = rs.getObject("countersigned_at", OffsetDateTime.class);
+        return new PrescriptionVersion(rs.getObject("id", UUID.class), rs.getInt("version"),
+                VersionKind.valueOf(rs.getString("kind")), new Milligrams(rs.getBigDecimal("daily_dose_mg")),
+                rs.getInt("take_home_days"), rs.getString("reason"), rs.getString("notes"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
+                rs.getBoolean("needs_countersign"), rs.getString("countersigned_by"),
+                signedAt == null ? null : signedAt.toInstant(), rs.getObject("effective_on", LocalDate.class));
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

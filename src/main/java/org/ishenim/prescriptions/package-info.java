@@ -1,0 +1,5 @@
+/**
+ * Opioid agonist therapy prescriptions: a course per client with versioned daily doses, the induction,
+ * titration and countersignature rules, and doctors' reviews after missed days.
+ */
+package org.ishenim.prescriptions;

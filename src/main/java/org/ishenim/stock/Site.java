@@ -1,0 +1,4 @@
+package org.ishenim.stock;
+
+public record Site(SiteCode code, String name) {
+}

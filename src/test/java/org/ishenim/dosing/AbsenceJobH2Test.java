@@ -1,0 +1,4 @@
+package org.ishenim.dosing;
+
+class AbsenceJobH2Test extends AbsenceJobTest {
+}

@@ -1,0 +1,4 @@
+package org.ishenim.dosing;
+
+class DispensingFlowH2Test extends DispensingFlowTest {
+}

@@ -1,0 +1,313 @@
+package org.ishenim.dosing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ishenim.clients.ClientId;
+import org.ishenim.clients.ClientRecords;
+import org.ishenim.clients.Consents;
+import org.ishenim.clients.Purpose;
+import org.ishenim.medicines.Medicine;
+import org.ishenim.staff.StaffAccounts;
+import org.ishenim.stock.SiteCode;
+import org.ishenim.stock.StockLedger;
+import org.ishenim.testing.Api;
+import org.ishenim.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Dosing over HTTP: one dose a day, idempotency, refusals, stock in the same transaction, concurrency. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(MutableClock.Config.class)
+abstract class DispensingFlowTest {
+
+    static final String METHADONE = Medicine.METHADONE_ORAL_10MG_ML.name();
+    static final SiteCode MAIN = new SiteCode("main");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    ClientRecords clients;
+    @Autowired
+    Consents consents;
+    @Autowired
+    StockLedger ledger;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    MutableClock clock;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        // 10:00 in Bishkek
+        clock.set(Instant.parse("2026-03-10T04:00:00Z"));
+        OatFixture.staff(staff);
+        api = new Api(port);
+        OatFixture.receive(api, "main", METHADONE, "100000");
+    }
+
+    @Test
+    void dosesOnceAndRefusesTheSecondDoseNamingWhenAndByWhom() {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        BigDecimal before = ledger.balance(MAIN, Medicine.METHADONE_ORAL_10MG_ML).value();
+
+        var first = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), UUID.randomUUID().toString());
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("quantity").asString()).isEqualTo("3 ml");
+        assertThat(ledger.balance(MAIN, Medicine.METHADONE_ORAL_10MG_ML).value()).isEqualByComparingTo(before.subtract(BigDecimal.valueOf(30)));
+
+        var second = api.post("nurse2", "/api/v1/dispensings", OatFixture.dose(c, "30"), UUID.randomUUID().toString());
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("dispensedBy").asString()).isEqualTo("nurse");
+        assertThat(second.json().get("dispensedAt").asString()).startsWith("2026-03-10T04:00");
+        assertThat(second.body()).doesNotContain("client 1").doesNotContain(c.value().toString());
+    }
+
+    @Test
+    void replayingTheIdempotencyKeyReturnsTheOriginalAndRecordsNothingNew() {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "25", 0);
+        String key = UUID.randomUUID().toString();
+        var first = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "25"), key);
+        clock.advance(Duration.ofMinutes(5));
+        var replay = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "25"), key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(ledgerRowsFor(c)).isEqualTo(1);
+        assertThat(db.sql("SELECT COUNT(*) FROM dispensing WHERE client_id = :c").param("c", c.value())
+                .query(Long.class).single()).isEqualTo(1);
+        var otherRequest = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "20"), key);
+        assertThat(otherRequest.status()).isEqualTo(422);
+        var noKey = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "25"), null);
+        assertThat(noKey.status()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesWithoutPrescriptionWithoutConsentAndWithAnotherDose() {
+        ClientId none = OatFixture.client(clients);
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(none, "30"), key())))
+                .isEqualTo("422 no-active-prescription");
+
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "35"), key())))
+                .isEqualTo("422 dose-mismatch");
+        consents.revoke(c, Purpose.TREATMENT);
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key())))
+                .isEqualTo("422 no-treatment-consent");
+        assertThat(api.post("doctor", "/api/v1/dispensings", OatFixture.dose(c, "30"), key()).status()).isEqualTo(403);
+        assertThat(ledgerRowsFor(c)).isZero();
+    }
+
+    @Test
+    void refusesADoseThatWouldDriveStockNegative() {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        OatFixture.receive(api, "east", METHADONE, "20");
+        var r = api.post("nurse", "/api/v1/dispensings", """
+                {"clientId":"%s","doseMg":"30","site":"east"}""".formatted(c.value()), key());
+        assertThat(problem(r)).isEqualTo("409 insufficient-stock");
+        assertThat(ledger.balance(new SiteCode("east"), Medicine.METHADONE_ORAL_10MG_ML).value()).isEqualByComparingTo("20");
+        assertThat(db.sql("SELECT COUNT(*) FROM dose_day WHERE client_id = :c").param("c", c.value()).query(Long.class)
+                .single()).isZero();
+        // after a receipt the same dose goes through
+        OatFixture.receive(api, "east", METHADONE, "10");
+        assertThat(api.post("nurse", "/api/v1/dispensings", """
+                {"clientId":"%s","doseMg":"30","site":"east"}""".formatted(c.value()), key()).status()).isEqualTo(201);
+        assertThat(ledger.balance(new SiteCode("east"), Medicine.METHADONE_ORAL_10MG_ML).isZero()).isTrue();
+    }
+
+    @Test
+    void twentyConcurrentDosesOfOneClientGiveExactlyOneDose() throws Exception {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        BigDecimal before = ledger.balance(MAIN, Medicine.METHADONE_ORAL_10MG_ML).value();
+        int threads = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String nurse = i % 2 == 0 ? "nurse" : "nurse2";
+            String site = i % 3 == 0 ? "east" : "main";
+            results.add(pool.submit(() -> {
+                start.await();
+                return api.post(nurse, "/api/v1/dispensings", """
+                        {"clientId":"%s","doseMg":"30","site":"main"}""".formatted(c.value()), key()).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (var f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(Collections.frequency(statuses, 201)).as(statuses.toString()).isEqualTo(1);
+        assertThat(Collections.frequency(statuses, 409)).as(statuses.toString()).isEqualTo(threads - 1);
+        assertThat(ledgerRowsFor(c)).isEqualTo(1);
+        assertThat(ledger.balance(MAIN, Medicine.METHADONE_ORAL_10MG_ML).value())
+                .isEqualByComparingTo(before.subtract(BigDecimal.valueOf(30)));
+    }
+
+    @Test
+    void missedDaysProposeHalfThenBlockUntilADoctorReviews() {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key()).status()).isEqualTo(201);
+        // three days missed: half
+        clock.advance(Duration.ofDays(4));
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key())))
+                .isEqualTo("422 dose-mismatch");
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "15"), key()).status()).isEqualTo(201);
+        // four days missed: blocked
+        clock.advance(Duration.ofDays(5));
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key())))
+                .isEqualTo("422 review-required");
+        var review = api.post("doctor", "/api/v1/dosing/reviews", """
+                {"clientId":"%s","doseMg":"20","reason":"seen, not intoxicated"}""".formatted(c.value()));
+        assertThat(problem(review)).isEqualTo("422 restart-dose-too-high");
+        review = api.post("doctor", "/api/v1/dosing/reviews", """
+                {"clientId":"%s","doseMg":"15","reason":"seen, not intoxicated"}""".formatted(c.value()));
+        assertThat(review.status()).isEqualTo(201);
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "15"), key()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void takeHomeDosesCoverTheFollowingDaysAndBottlesComeBack() {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 2);
+        var r = api.post("nurse", "/api/v1/dispensings", """
+                {"clientId":"%s","doseMg":"30","takeHomeDays":3}""".formatted(c.value()), key());
+        assertThat(problem(r)).isEqualTo("422 take-home-not-allowed");
+        r = api.post("nurse", "/api/v1/dispensings", """
+                {"clientId":"%s","doseMg":"30","takeHomeDays":2,"bottlesGiven":2}""".formatted(c.value()), key());
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("totalMg").asString()).isEqualTo("90");
+        String id = r.json().get("id").asString();
+        clock.advance(Duration.ofDays(2));
+        var covered = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key());
+        assertThat(problem(covered)).isEqualTo("409 already-dosed");
+        assertThat(covered.json().get("takeHome").asBoolean()).isTrue();
+        clock.advance(Duration.ofDays(1));
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key()).status()).isEqualTo(201);
+        assertThat(api.post("nurse", "/api/v1/dispensings/" + id + "/returns", "{\"bottles\":2}").status()).isEqualTo(204);
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings/" + id + "/returns", "{\"bottles\":1}")))
+                .isEqualTo("422 too-many-bottles");
+    }
+
+    @Test
+    void theDoseDayIsTheCalendarDayInBishkek() {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        // 23:59:30 on 10 March in Bishkek (UTC+6) is 17:59:30 UTC
+        clock.set(Instant.parse("2026-03-10T17:59:30Z"));
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key()).status()).isEqualTo(201);
+        clock.set(Instant.parse("2026-03-10T17:59:59Z"));
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key()).status()).isEqualTo(409);
+        // one minute later it is 11 March in Bishkek, still 10 March in UTC
+        clock.set(Instant.parse("2026-03-10T18:00:30Z"));
+        var next = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key());
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.json().get("coveredDays").get(0).asString()).isEqualTo("2026-03-11");
+    }
+
+    @Test
+    void everyDoseHasItsLedgerAndAuditEntry() {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        var r = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key());
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(db.sql("SELECT COUNT(*) FROM audit_entry WHERE client_id = :c AND action = 'dose.dispense'")
+                .param("c", c.value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(api.get("pharmacist", "/api/v1/stock").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aHighDoseTakesEffectOnlyAfterASecondDoctorCountersigns() {
+        String bup = Medicine.BUPRENORPHINE_SL_8MG.name();
+        OatFixture.receive(api, "main", bup, "1000");
+        ClientId c = OatFixture.client(clients);
+        String id = OatFixture.prescribe(api, c, bup, "24", 0);
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "24"), key()).status()).isEqualTo(201);
+        clock.advance(Duration.ofDays(2));
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "24"), key()).status()).isEqualTo(201);
+        clock.advance(Duration.ofDays(1));
+        var change = api.post("doctor", "/api/v1/prescriptions/" + id + "/versions", """
+                {"dailyDoseMg":"32","reason":"cravings persist"}""");
+        assertThat(change.status()).isEqualTo(201);
+        assertThat(change.json().get("prescription").get("pending").get("dailyDose").asString()).startsWith("32");
+        // until countersigned, 24 mg stays in effect
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "32"), key())))
+                .isEqualTo("422 dose-mismatch");
+        assertThat(problem(api.post("doctor", "/api/v1/prescriptions/" + id + "/countersignature", "{}")))
+                .isEqualTo("422 countersign-by-second-doctor");
+        assertThat(api.post("doctor2", "/api/v1/prescriptions/" + id + "/countersignature", "{}").status()).isEqualTo(200);
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "32"), key()).status()).isEqualTo(201);
+        var history = api.get("doctor", "/api/v1/prescriptions?clientId=" + c.value());
+        assertThat(history.json().get(0).get("versions").size()).isEqualTo(2);
+        assertThat(history.json().get(0).get("versions").get(0).get("countersignedBy").asString()).isEqualTo("doctor2");
+        assertThat(history.json().get(0).get("versions").get(0).get("reason").asString()).isEqualTo("cravings persist");
+    }
+
+    @Test
+    void titrationRulesRefuseWithAClearReason() {
+        ClientId c = OatFixture.client(clients);
+        String id = OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        assertThat(problem(api.post("doctor", "/api/v1/prescriptions/" + id + "/versions", """
+                {"dailyDoseMg":"35","reason":"withdrawal"}"""))).isEqualTo("422 increase-too-soon");
+        clock.advance(Duration.ofDays(3));
+        var tooLarge = api.post("doctor", "/api/v1/prescriptions/" + id + "/versions", """
+                {"dailyDoseMg":"45","reason":"withdrawal"}""");
+        assertThat(problem(tooLarge)).isEqualTo("422 increase-too-large");
+        assertThat(tooLarge.json().get("detail").asString()).contains("10 mg");
+        assertThat(problem(api.post("doctor", "/api/v1/prescriptions", """
+                {"clientId":"%s","medicine":"METHADONE_ORAL_10MG_ML","dailyDoseMg":"30"}""".formatted(c.value()))))
+                .isEqualTo("409 prescription-active");
+        ClientId other = OatFixture.client(clients);
+        assertThat(problem(api.post("doctor", "/api/v1/prescriptions", """
+                {"clientId":"%s","medicine":"METHADONE_ORAL_10MG_ML","dailyDoseMg":"40"}""".formatted(other.value()))))
+                .isEqualTo("422 induction-dose-too-high");
+        assertThat(api.post("nurse", "/api/v1/prescriptions", """
+                {"clientId":"%s","medicine":"METHADONE_ORAL_10MG_ML","dailyDoseMg":"20"}""".formatted(other.value())).status())
+                .isEqualTo(403);
+    }
+
+    long ledgerRowsFor(ClientId c) {
+        return db.sql("""
+                SELECT COUNT(*) FROM stock_entry e JOIN dispensing d ON d.id = e.dispensing_id WHERE d.client_id = :c
+                """).param("c", c.value()).query(Long.class).single();
+    }
+
+    static String problem(Api.Reply r) {
+        if (r.status() < 400) {
+            return r.status() + " " + r.body();
+        }
+        String type = r.json().path("type").asString("");
+        return r.status() + " " + type.replace("urn:ishenim:problem:", "");
+    }
+
+    static String key() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,4 @@
+package org.ishenim.dosing;
+
+class DosingQueuePerformanceH2Test extends DosingQueuePerformanceTest {
+}

@@ -1,0 +1,160 @@
+package org.ishenim.dosing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.ishenim.clients.ClientId;
+import org.ishenim.clients.ClientRecords;
+import org.ishenim.medicines.Medicine;
+import org.ishenim.staff.StaffAccounts;
+import org.ishenim.testing.Api;
+import org.ishenim.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Every OAT page renders in the three languages, and the forms do what the API does. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(MutableClock.Config.class)
+class OatPagesTest {
+
+    static final String METHADONE = Medicine.METHADONE_ORAL_10MG_ML.name();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    ClientRecords clients;
+    @Autowired
+    MutableClock clock;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(Instant.parse("2026-03-10T04:00:00Z"));
+        OatFixture.staff(staff);
+        api = new Api(port);
+        OatFixture.receive(api, "main", METHADONE, "100000");
+    }
+
+    @Test
+    void aNurseDosesFromTheQueueAndASecondAttemptIsRefused() throws Exception {
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 2);
+        String uic = clients.find(c).orElseThrow().uic().value();
+
+        String queue = page(get("/dosing"), "nurse", "NURSE");
+        assertThat(queue).contains(uic).contains("data-status=\"DUE\"");
+        assertThat(page(get("/dosing/rows").param("query", uic.substring(0, 6).toLowerCase()), "nurse", "NURSE")).contains(uic);
+        String panel = page(get("/dosing/" + c.value()), "nurse", "NURSE");
+        assertThat(panel).contains("id=\"proposed-dose\"").contains("30").contains("3 ml").contains("name=\"idempotencyKey\"");
+
+        String key = UUID.randomUUID().toString();
+        MvcResult done = mvc.perform(form(post("/dosing/" + c.value()), key, "30")
+                .with(user("nurse").roles("NURSE")).with(csrf())).andReturn();
+        assertThat(done.getResponse().getStatus()).isEqualTo(302);
+        // a double submit of the same form records nothing new and is not an error
+        assertThat(mvc.perform(form(post("/dosing/" + c.value()), key, "30").with(user("nurse").roles("NURSE")).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(page(get("/dosing"), "nurse", "NURSE")).contains("data-status=\"DOSED\"");
+
+        MvcResult again = mvc.perform(form(post("/dosing/" + c.value()), UUID.randomUUID().toString(), "30")
+                .with(user("nurse2").roles("NURSE")).with(csrf())).andReturn();
+        assertThat(again.getResponse().getContentAsString()).contains("id=\"dose-problem\"").contains("nurse");
+        assertThat(mvc.perform(form(post("/dosing/" + c.value()), UUID.randomUUID().toString(), "30")
+                .with(user("nurse").roles("NURSE"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void doctorsPrescribeAndChangeDosesOnThePrescriptionPage() throws Exception {
+        ClientId c = OatFixture.client(clients);
+        String path = "/prescriptions/client/" + c.value();
+        assertThat(page(get(path), "doctor", "DOCTOR")).contains("name=\"medicine\"");
+        var refused = mvc.perform(post(path).param("medicine", METHADONE).param("doseMg", "40")
+                .with(user("doctor").roles("DOCTOR")).with(csrf())).andReturn();
+        assertThat(refused.getResponse().getContentAsString()).contains("id=\"prescription-problem\"");
+        var ok = mvc.perform(post(path).param("medicine", METHADONE).param("doseMg", "25")
+                .with(user("doctor").roles("DOCTOR")).with(csrf())).andReturn();
+        assertThat(ok.getResponse().getStatus()).isEqualTo(302);
+        assertThat(page(get(path), "nurse", "NURSE")).contains("id=\"current-dose\"").contains("25 mg");
+        assertThat(page(get(path).param("lang", "ru"), "doctor", "DOCTOR")).contains("Назначения");
+        assertThat(page(get(path).param("lang", "ky"), "doctor", "DOCTOR")).contains("Дайындоолор");
+    }
+
+    @Test
+    void stockPagesRecordEachEntryKindAndReportsRenderInEveryFormat() throws Exception {
+        assertThat(page(get("/stock"), "pharmacist", "PHARMACIST")).contains("id=\"receipt-form\"");
+        var receipt = mvc.perform(post("/stock/receipts").param("site", "main").param("medicine", METHADONE)
+                .param("amountMg", "5000").param("supplier", "Republican pharmacy").param("batch", "B-9")
+                .with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn();
+        assertThat(receipt.getResponse().getStatus()).isEqualTo(302);
+        var waste = mvc.perform(post("/stock/waste").param("site", "main").param("medicine", METHADONE)
+                .param("amountMg", "10").param("reason", "spilled").param("witness", "pharmacist")
+                .with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn();
+        assertThat(waste.getResponse().getContentAsString()).contains("id=\"stock-problem\"");
+        assertThat(mvc.perform(post("/stock/waste").param("site", "main").param("medicine", METHADONE)
+                .param("amountMg", "10").param("reason", "spilled").param("witness", "nurse")
+                .with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(post("/stock/transfers").param("site", "main").param("toSite", "east").param("medicine", METHADONE)
+                .param("amountMg", "100").with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn()
+                .getResponse().getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(post("/stock/counts").param("site", "main").param("medicine", METHADONE)
+                .param("countedMg", "1").with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn()
+                .getResponse().getStatus()).isEqualTo(302);
+        assertThat(page(get("/stock"), "manager", "MANAGER")).contains("Sign off");
+
+        assertThat(page(get("/reports"), "manager", "MANAGER")).contains("/reports/no-shows");
+        assertThat(page(get("/reports/stock").param("month", "2026-03"), "manager", "MANAGER"))
+                .contains("id=\"stock-report\"").contains("notice ok");
+        assertThat(page(get("/reports/stock").param("month", "2026-03").param("lang", "ru"), "manager", "MANAGER"))
+                .contains("Начальный остаток");
+        assertThat(page(get("/reports/dosing"), "manager", "MANAGER")).contains("id=\"dosing-log\"");
+        assertThat(page(get("/reports/no-shows").param("lang", "ky"), "manager", "MANAGER")).contains("Келбей калуулар");
+        for (String path : new String[] {"/reports/stock", "/reports/dosing", "/reports/no-shows"}) {
+            var csv = mvc.perform(get(path).param("format", "csv").with(user("manager").roles("MANAGER"))).andReturn();
+            assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+            var pdf = mvc.perform(get(path).param("format", "pdf").with(user("manager").roles("MANAGER"))).andReturn();
+            assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
+        }
+        var csv = mvc.perform(get("/reports/stock").param("month", "2026-03").param("format", "csv")
+                .with(user("manager").roles("MANAGER"))).andReturn().getResponse().getContentAsString();
+        assertThat(csv).contains("Opening").contains("5000").contains("4890");
+        assertThat(mvc.perform(get("/reports/stock").with(user("nurse").roles("NURSE"))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theQueueIsInThreeLanguages() throws Exception {
+        assertThat(page(get("/dosing").param("lang", "ru"), "nurse", "NURSE")).contains("Выдача");
+        assertThat(page(get("/dosing").param("lang", "ky"), "nurse", "NURSE")).contains("Берүү");
+        assertThat(page(get("/dosing").param("lang", "en"), "nurse", "NURSE")).contains("Dosing");
+    }
+
+    static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder b, String key, String dose) {
+        return b.param("idempotencyKey", key).param("doseMg", dose).param("observed", "true").param("site", "main");
+    }
+
+    String page(MockHttpServletRequestBuilder request, String name, String role) throws Exception {
+        var r = mvc.perform(request.with(user(name).roles(role))).andReturn();
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        return r.getResponse().getContentAsString();
+    }
+}

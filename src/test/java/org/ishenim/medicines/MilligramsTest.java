@@ -1,0 +1,37 @@
+package org.ishenim.medicines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class MilligramsTest {
+
+    @Test
+    void validatesItself() {
+        assertThatThrownBy(() -> Milligrams.of(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Milligrams.of("0.0001")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Milligrams.of("ten")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Milligrams(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Milligrams.of(10).minus(Milligrams.of(11))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void comparesByValueAndPrintsPlainly() {
+        assertThat(Milligrams.of("40.000")).isEqualTo(Milligrams.of(40));
+        assertThat(Milligrams.of("37.50").plain()).isEqualTo("37.5");
+        assertThat(Milligrams.of(40).times(3)).isEqualTo(Milligrams.of(120));
+        assertThat(Milligrams.of(40)).hasToString("40 mg");
+    }
+
+    @Test
+    void methadoneSolutionIsMeasuredInMillilitres() {
+        var m = Medicine.METHADONE_ORAL_10MG_ML;
+        assertThat(m.quantity(Milligrams.of(75))).isEqualByComparingTo(new BigDecimal("7.5"));
+        assertThat(m.quantityUnit()).isEqualTo("ml");
+        assertThat(Medicine.BUPRENORPHINE_SL_8MG.quantity(Milligrams.of(16))).isEqualByComparingTo("2");
+        assertThat(Medicine.BUPRENORPHINE_SL_8MG.isMeasurable(Milligrams.of(12))).isFalse();
+        assertThat(Medicine.BUPRENORPHINE_SL_8MG.roundDown(Milligrams.of(12))).isEqualTo(Milligrams.of(8));
+    }
+}

@@ -1,0 +1,4 @@
+package org.ishenim.stock;
+
+class StockLedgerH2Test extends StockLedgerTest {
+}
