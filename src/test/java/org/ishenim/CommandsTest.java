@@ -55,6 +55,23 @@ class CommandsTest {
     }
 
     @Test
+    void auditVerifyNeedsNoMasterKey() {
+        var out = new ByteArrayOutputStream();
+        InputStream oldIn = System.in;
+        PrintStream oldOut = System.out;
+        try {
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(IshenimApplication.runCommand(new String[] {"audit", "verify", "--ishenim.data-dir=" + dir}))
+                    .isZero();
+        } finally {
+            System.setIn(oldIn);
+            System.setOut(oldOut);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid: true");
+    }
+
+    @Test
     void auditVerifyReportsTheChainAndNamesTheFirstBadEntry() throws Exception {
         var app = new org.springframework.boot.SpringApplication(IshenimApplication.class);
         app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);

@@ -120,7 +120,7 @@ public class ClientRecords {
     @Transactional
     public Optional<Identity> reveal(ClientId id, String purpose) {
         if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("A purpose is required to reveal identity.");
+            throw new org.ishenim.web.InvalidFieldsException(java.util.Map.of("purpose", "A purpose is required to reveal identity."));
         }
         Client client = existing(id);
         audit.record("identity.reveal", id.value(), purpose.strip(), Outcome.SUCCESS);

@@ -30,8 +30,33 @@ class IdentityVault {
     IdentityVault(@Value("${ishenim.master-key-file:}") String file,
             @Value("${ISHENIM_MASTER_KEY:}") String env,
             @Value("${ishenim.master-key.generate:false}") boolean generate,
-            @Value("${ishenim.data-dir}") String dataDir) throws GeneralSecurityException, IOException {
-        this.master = MasterKey.load(file, env, generate, Path.of(dataDir));
+            @Value("${ishenim.data-dir}") String dataDir,
+            @Value("${ishenim.cli:false}") boolean cli) throws GeneralSecurityException, IOException {
+        this.master = cli ? loadForCommand(file, env, generate, Path.of(dataDir))
+                : MasterKey.load(file, env, generate, Path.of(dataDir));
+    }
+
+    /**
+     * The jar's commands ({@code audit verify}, {@code admin create}) never touch identity: without a master key
+     * they still run, and only an attempt to seal or open an identity fails.
+     */
+    private static Aead loadForCommand(String file, String env, boolean generate, Path dataDir)
+            throws GeneralSecurityException, IOException {
+        try {
+            return MasterKey.load(file, env, generate, dataDir);
+        } catch (IllegalStateException noKey) {
+            return new Aead() {
+                @Override
+                public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
+                    throw noKey;
+                }
+
+                @Override
+                public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
+                    throw noKey;
+                }
+            };
+        }
     }
 
     /** A wrapped data key and the identity sealed with it. */

@@ -80,6 +80,16 @@ public class StaffAccounts {
 
     @Transactional
     void setEnabled(UUID id, boolean enabled) {
+        if (!enabled) {
+            boolean isAdmin = db.sql("SELECT COUNT(*) FROM staff_user WHERE id = :id AND role = 'ADMIN'")
+                    .param("id", id).query(Long.class).single() > 0;
+            long otherAdmins = db.sql("SELECT COUNT(*) FROM staff_user WHERE role = 'ADMIN' AND enabled = TRUE AND id <> :id")
+                    .param("id", id).query(Long.class).single();
+            if (isAdmin && otherAdmins == 0) {
+                throw new org.ishenim.web.RuleViolationException("last-admin",
+                        "The last enabled administrator cannot be disabled.");
+            }
+        }
         changed(id, db.sql("UPDATE staff_user SET enabled = :e WHERE id = :id").param("e", enabled).param("id", id).update());
     }
 

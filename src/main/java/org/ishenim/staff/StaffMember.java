@@ -8,7 +8,8 @@ import org.ishenim.web.Roles;
 record StaffMember(UUID id, String username, Roles role, boolean enabled, int failedLogins, Instant lockedUntil,
         Instant createdAt) {
 
-    boolean lockedAt(Instant now) {
+    /** Public so that the users page (SpEL) can call it. */
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

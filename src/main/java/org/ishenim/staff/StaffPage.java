@@ -47,8 +47,12 @@ class StaffPage {
     }
 
     @PostMapping("/{id}/enabled")
-    String enabled(@PathVariable UUID id, @RequestParam boolean enabled) {
-        accounts.setEnabled(id, enabled);
+    String enabled(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        try {
+            accounts.setEnabled(id, enabled);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
         return "redirect:/admin/users";
     }
 

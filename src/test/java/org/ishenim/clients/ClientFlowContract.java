@@ -121,7 +121,7 @@ abstract class ClientFlowContract {
                     assertThat(a.actor()).isEqualTo("doctor");
                     assertThat(a.purpose()).isEqualTo("continuity of care");
                 });
-        assertThatThrownBy(() -> records.reveal(client.id(), " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.reveal(client.id(), " ")).isInstanceOf(org.ishenim.web.InvalidFieldsException.class);
     }
 
     @Test

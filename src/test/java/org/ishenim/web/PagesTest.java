@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class PagesTest {
 
     @Autowired MockMvc mvc;
+    @Autowired org.ishenim.staff.StaffAccounts staff;
 
     String page(String path, String lang, String role) throws Exception {
         return mvc.perform(get(path).param("lang", lang).with(user(role.toLowerCase()).roles(role)))
@@ -31,6 +32,71 @@ class PagesTest {
     void theLoginPageSaysHowToCreateTheFirstAdmin() throws Exception {
         String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(login).contains("admin create --username");
+    }
+
+    @Test
+    void noTemplateUsesStyleAttributesWhichTheCspBlocks() throws Exception {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            var offenders = files.filter(f -> f.toString().endsWith(".html")).filter(f -> {
+                try {
+                    return java.util.regex.Pattern.compile("\\sstyle=\"").matcher(java.nio.file.Files.readString(f)).find();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    @Test
+    void theAccessLogSpeaksThePageLanguage() throws Exception {
+        String location = mvc.perform(post("/clients").param("sex", "F").param("birthYear", "1991")
+                        .param("motherFirstName", "Айгүл").param("fatherFirstName", "Бакыт").param("alias", "LogLang")
+                        .param("consents", "TREATMENT").with(user("nurse").roles("NURSE")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String id = location.replaceAll(".*/clients/([0-9a-f-]{36}).*", "$1");
+        mvc.perform(post("/api/v1/clients/" + id + "/erasure").with(user("pharmacist").roles("PHARMACIST")))
+                .andExpect(status().isForbidden());
+        String ru = page("/clients/" + id, "ru", "NURSE");
+        assertThat(ru).contains("Отказано в доступе").contains("Медсестра").contains("Лечение")
+                .doesNotContain(">denied ").doesNotContain(">NURSE<");
+    }
+
+    @Test
+    void aMalformedIdIsRefusedWithoutEchoingIt() throws Exception {
+        String body = mvc.perform(get("/api/v1/clients/not-a-uuid-x7q").with(user("nurse").roles("NURSE")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        // the problem's "instance" is the request path (RFC 9457); the detail and errors do not repeat the value
+        assertThat(body.replace("\"instance\":\"/api/v1/clients/not-a-uuid-x7q\"", ""))
+                .contains("\"id\"").doesNotContain("not-a-uuid-x7q");
+        String purpose = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .delete("/api/v1/clients/00000000-0000-0000-0000-000000000001/consents/NOPE-x7q")
+                        .with(user("nurse").roles("NURSE")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(purpose.replaceAll("\"instance\":\"[^\"]*\"", ""))
+                .contains("\"purpose\"").doesNotContain("NOPE-x7q");
+    }
+
+    @Test
+    void revealingWithoutAPurposeNamesTheField() throws Exception {
+        String location = mvc.perform(post("/clients").param("sex", "M").param("birthYear", "1984")
+                        .param("motherFirstName", "Roza").param("fatherFirstName", "Nurlan").param("alias", "NoPurpose")
+                        .with(user("nurse").roles("NURSE")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String id = location.replaceAll(".*/clients/([0-9a-f-]{36}).*", "$1");
+        String body = mvc.perform(get("/api/v1/clients/" + id).param("reveal", "identity").with(user("doctor").roles("DOCTOR")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("\"errors\"").contains("\"purpose\"");
+    }
+
+    @Test
+    void theUsersPageListsAccounts() throws Exception {
+        if (!staff.exists("pages-nurse")) {
+            staff.create("pages-nurse", Roles.NURSE, "a long enough password", false);
+        }
+        for (String lang : new String[] {"en", "ru", "ky"}) {
+            assertThat(page("/admin/users", lang, "ADMIN")).contains("pages-nurse").doesNotContain("??");
+        }
     }
 
     @Test
