@@ -13,7 +13,8 @@ import org.ishenim.web.Roles;
 /** Staff, clients, prescriptions and stock for OAT tests, in the domain's words. */
 final class OatFixture {
 
-    static final String PASSWORD = "test-password-1";
+    // The same staff and password as StaffFixture: tests that share a Spring context share its users.
+    static final String PASSWORD = org.ishenim.testing.StaffFixture.PASSWORD;
     private static int next = 1;
 
     private OatFixture() {

@@ -64,7 +64,7 @@ abstract class StockLedgerTest {
     void setUp() {
         for (var u : List.of("pharmacist", "pharmacist2", "manager")) {
             if (!staff.exists(u)) {
-                staff.create(u, u.startsWith("manager") ? Roles.MANAGER : Roles.PHARMACIST, "test-password-1", true);
+                staff.create(u, u.startsWith("manager") ? Roles.MANAGER : Roles.PHARMACIST, org.ishenim.testing.StaffFixture.PASSWORD, true);
             }
         }
         clock.set(Instant.parse("2026-01-05T04:00:00Z"));

@@ -45,7 +45,7 @@ public final class Api {
     }
 
     private Reply send(String user, HttpRequest.Builder b) {
-        String auth = Base64.getEncoder().encodeToString((user + ":" + "test-password-1").getBytes(StandardCharsets.UTF_8));
+        String auth = Base64.getEncoder().encodeToString((user + ":" + StaffFixture.PASSWORD).getBytes(StandardCharsets.UTF_8));
         b.header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(60));
         try {
             var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
