@@ -54,7 +54,19 @@ public class IshenimApplication {
         app.setBannerMode(Banner.Mode.OFF);
         app.setDefaultProperties(Map.of("ishenim.cli", "true", "logging.level.root", "WARN",
                 "spring.main.log-startup-info", "false"));
-        try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(springArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // Exit 2 means "could not run" (database unreachable, no key...), never "the audit chain is broken" (1).
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("Could not start: " + root.getMessage());
+            return 2;
+        }
+        try (context) {
             for (CliCommand command : context.getBeansOfType(CliCommand.class).values()) {
                 if (command.name().equals(name)) {
                     return command.run(rest, System.in, System.out, System.err);

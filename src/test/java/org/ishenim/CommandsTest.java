@@ -97,4 +97,12 @@ class CommandsTest {
         assertThat(run("", broken, "audit", "verify")).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8)).contains("valid: false").contains("first bad sequence number: 2");
     }
+
+    @Test
+    void aCommandThatCannotStartExitsWith2NotWithTheTamperedCode() {
+        var out = new ByteArrayOutputStream();
+        int code = run("", out, "audit", "verify", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+                "--spring.datasource.hikari.connection-timeout=1000", "--spring.datasource.hikari.initialization-fail-timeout=1");
+        assertThat(code).isEqualTo(2);
+    }
 }

@@ -16,9 +16,11 @@ class FirstAdminHint implements SetupHint {
     private static final Logger log = LoggerFactory.getLogger(FirstAdminHint.class);
 
     private final StaffAccounts accounts;
+    private final boolean commandLine;
 
-    FirstAdminHint(StaffAccounts accounts) {
+    FirstAdminHint(StaffAccounts accounts, @org.springframework.beans.factory.annotation.Value("${ishenim.cli:false}") boolean commandLine) {
         this.accounts = accounts;
+        this.commandLine = commandLine;
     }
 
     @Override
@@ -28,7 +30,7 @@ class FirstAdminHint implements SetupHint {
 
     @EventListener(ApplicationReadyEvent.class)
     void tell() {
-        if (!accounts.exists(Roles.ADMIN)) {
+        if (!commandLine && !accounts.exists(Roles.ADMIN)) {
             log.warn("No administrator exists yet. Create one with: "
                     + "java -jar target/ishenim.jar admin create --username NAME   (the password is read from standard input)");
         }
