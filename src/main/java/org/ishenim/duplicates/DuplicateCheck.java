@@ -62,6 +62,12 @@ public class DuplicateCheck {
         }
     }
 
+    /** When a treatment starts, the check runs again: the moment a double enrolment becomes dangerous. */
+    @EventListener
+    void on(org.ishenim.prescriptions.TreatmentStarted e) {
+        request(e.clientId());
+    }
+
     @EventListener
     void on(ConsentRevoked e) {
         if (e.purpose() == Purpose.DUPLICATE_CHECK) {

@@ -41,9 +41,11 @@ public class Prescribing {
     private final ClinicCalendar calendar;
     private final PrescribingRules rules;
     private final OatRules oatRules;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Prescribing(Prescriptions prescriptions, ClientRecords clients, Consents consents, AuditLog audit,
-            ClinicCalendar calendar, OatRules oatRules) {
+            ClinicCalendar calendar, OatRules oatRules, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.prescriptions = prescriptions;
         this.clients = clients;
         this.consents = consents;
@@ -78,6 +80,7 @@ public class Prescribing {
         prescriptions.insert(id, client, medicine, start, endOn, now, actor());
         addVersion(id, medicine, 1, VersionKind.INITIAL, dose, takeHomeDays, null, notes, start);
         audit.record("prescription.create", client.value(), null, Outcome.SUCCESS);
+        events.publishEvent(new TreatmentStarted(client));
         return new Result(prescriptions.find(id).orElseThrow(), warnings);
     }
 
@@ -98,6 +101,7 @@ public class Prescribing {
         prescriptions.insert(id, client, medicine, startOn, null, calendar.now(), actor());
         addVersion(id, medicine, 1, VersionKind.INITIAL, dose, takeHomeDays, reason.strip(), null, startOn);
         audit.record("prescription.continue", client.value(), reason.strip(), Outcome.SUCCESS);
+        events.publishEvent(new TreatmentStarted(client));
         return new Result(prescriptions.find(id).orElseThrow(), List.of());
     }
 

@@ -92,6 +92,20 @@ abstract class DuplicateOutboxContract {
         return records.enrol(new Enrolment(Sex.M, 1985, "Айгуль", "Бакыт", "outbox", who, identity, purposes)).id().value();
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void aTreatmentStartRunsTheCheckAgain() {
+        ClientId client = new ClientId(enrol(true, true));
+        db.sql("DELETE FROM duplicate_outbox WHERE client_id = :id").param("id", client.value()).update();
+        assertThat(checks.queued(client)).isEmpty();
+        tx.executeWithoutResult(s -> events.publishEvent(new org.ishenim.prescriptions.TreatmentStarted(client)));
+        assertThat(checks.queued(client)).contains(DuplicateChecks.Action.CHECK);
+    }
+
     @Test
     void theCheckIsWrittenWithTheEnrolmentAndBacksOffWhileTheHubIsDown() {
         UUID id = enrol(true, true);
