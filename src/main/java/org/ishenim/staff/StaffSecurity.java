@@ -67,14 +67,28 @@ class StaffSecurity {
         return new CachedCredentials(dao, ttl);
     }
 
-    @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
-        accounts.failedLogin(String.valueOf(event.getAuthentication().getName()), maxFailed, lockMinutes);
-    }
+    /** Names with failed logins since their last success; only they need their counter reset on success. */
+    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+        String name = String.valueOf(event.getAuthentication().getName());
+        failing.add(name);
+        accounts.failedLogin(name, maxFailed, lockMinutes);
+    }
+
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void rememberFailing() {
+        accounts.list().stream().filter(m -> m.failedLogins() > 0).forEach(m -> failing.add(m.username()));
+    }
+
+    /** A success resets the failure counter; API calls with good credentials then cost no database write. */
+    @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        accounts.succeededLogin(event.getAuthentication().getName());
+        String name = event.getAuthentication().getName();
+        if (failing.remove(name)) {
+            accounts.succeededLogin(name);
+        }
     }
 
 }

@@ -168,6 +168,19 @@ class WebSecurityTest {
     }
 
     @Test
+    void aSuccessfulLoginResetsTheFailureCount() {
+        staff.create("resetty", Roles.NURSE, "right-password", false);
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.get("resetty:wrong-" + i, "/api/v1/clients").status()).isEqualTo(401);
+        }
+        assertThat(http.get("resetty:right-password", "/api/v1/clients").status()).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.get("resetty:wrong-again-" + i, "/api/v1/clients").status()).isEqualTo(401);
+        }
+        assertThat(http.get("resetty:right-password", "/api/v1/clients").status()).isEqualTo(200);
+    }
+
+    @Test
     void verifiedCredentialsAreCachedButOnlyForTheRightPassword() {
         staff.create("cached", Roles.NURSE, "first-password", false);
         assertThat(http.get("cached:first-password", "/api/v1/clients").status()).isEqualTo(200);
