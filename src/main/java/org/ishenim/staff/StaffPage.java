@@ -35,7 +35,7 @@ class StaffPage {
             accounts.create(username, role, password, false);
             redirect.addFlashAttribute("message", "staff.created");
         } catch (IllegalArgumentException | ProblemException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errorKey(e));
         }
         return "redirect:/admin/users";
     }
@@ -51,7 +51,7 @@ class StaffPage {
         try {
             accounts.setEnabled(id, enabled);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errorKey(e));
         }
         return "redirect:/admin/users";
     }
@@ -62,8 +62,18 @@ class StaffPage {
             accounts.resetPassword(id, password);
             redirect.addFlashAttribute("message", "staff.passwordSet");
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errorKey(e));
         }
         return "redirect:/admin/users";
+    }
+
+    /** The message-bundle key for a refusal, so that it is shown in the admin's language. */
+    static String errorKey(RuntimeException e) {
+        if (e instanceof ProblemException p) {
+            return "staff.error." + p.code();
+        }
+        String text = String.valueOf(e.getMessage());
+        return text.startsWith("A password") ? "staff.error.password"
+                : text.startsWith("A user name") ? "staff.error.username" : "staff.error.other";
     }
 }

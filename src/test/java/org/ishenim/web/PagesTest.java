@@ -134,4 +134,18 @@ class PagesTest {
         String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(doc).contains("/api/v1/clients").contains("/api/v1/audit/verify");
     }
+
+    @Test
+    void aRefusedUserChangeIsExplainedInTheAdminsLanguage() throws Exception {
+        var result = mvc.perform(post("/admin/users").param("username", "newnurse").param("role", "NURSE")
+                        .param("password", "short").with(user("admin").roles("ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(result.getFlashMap().get("error")).isEqualTo("staff.error.password");
+        var badName = mvc.perform(post("/admin/users").param("username", "x").param("role", "NURSE")
+                .param("password", "long-enough-password").with(user("admin").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(badName.getFlashMap().get("error")).isEqualTo("staff.error.username");
+        String ru = mvc.perform(get("/admin/users").param("lang", "ru").flashAttr("error", "staff.error.password")
+                .with(user("admin").roles("ADMIN"))).andReturn().getResponse().getContentAsString();
+        assertThat(ru).contains("Пароль должен содержать не менее 10 символов");
+    }
 }
