@@ -97,6 +97,11 @@ class DosingPages {
             model.addAttribute("problemCode", "problem." + e.code());
             model.addAttribute("problemDetail", e.getMessage());
             model.addAttribute("problemProperties", e.properties());
+            if (e.properties().get("dispensedAt") instanceof String at) {
+                // the nurse reads the clinic's local time, as in the queue, not a UTC instant
+                model.addAttribute("problemAt", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(java.time.Instant.parse(at).atZone(dosing.zone())));
+            }
             return showPanel(clientId, site, model);
         }
         redirect.addFlashAttribute("dosed", clientId);

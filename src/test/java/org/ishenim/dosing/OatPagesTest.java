@@ -78,7 +78,8 @@ class OatPagesTest {
 
         MvcResult again = mvc.perform(form(post("/dosing/" + c.value()), UUID.randomUUID().toString(), "30")
                 .with(user("nurse2").roles("NURSE")).with(csrf())).andReturn();
-        assertThat(again.getResponse().getContentAsString()).contains("id=\"dose-problem\"").contains("nurse");
+        assertThat(again.getResponse().getContentAsString()).contains("id=\"dose-problem\"").contains("nurse")
+                .contains("2026-03-10 10:00").doesNotContain("T04:00");
         assertThat(mvc.perform(form(post("/dosing/" + c.value()), UUID.randomUUID().toString(), "30")
                 .with(user("nurse").roles("NURSE"))).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
