@@ -145,7 +145,7 @@ class DosingPages {
         model.addAttribute("site", site == null || site.isBlank() ? sites.defaultSite().value() : site);
         model.addAttribute("takeHomeOptions", IntStream.rangeClosed(0, line.takeHomeAllowance()).boxed().toList());
         model.addAttribute("quantity", line.proposed() == null ? null
-                : line.medicine().quantity(line.proposed()).toPlainString() + " " + line.medicine().quantityUnit());
+                : line.medicine().quantity(line.proposed()).toPlainString());
         return "dosing/panel";
     }
 

@@ -17,7 +17,7 @@ record QueueEntry(UUID clientId, String uic, String alias, UUID prescriptionId, 
     /** The dose to show: given today, else proposed, else prescribed. */
     public String shownDose() {
         Milligrams m = dosedDose != null ? dosedDose : proposed != null ? proposed : prescribed;
-        return m == null ? "" : m.plain() + " mg";
+        return m == null ? "" : m.plain();
     }
 
     public boolean hasAlerts() {

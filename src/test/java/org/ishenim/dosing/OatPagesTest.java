@@ -146,6 +146,13 @@ class OatPagesTest {
     void theQueueIsInThreeLanguages() throws Exception {
         assertThat(page(get("/dosing").param("lang", "ru"), "nurse", "NURSE")).contains("Выдача");
         assertThat(page(get("/dosing").param("lang", "ky"), "nurse", "NURSE")).contains("Берүү");
+        // the dose the nurse reads, and its quantity, are in the page's language too
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        assertThat(page(get("/dosing/" + c.value()).param("lang", "ru"), "nurse", "NURSE")).contains("30 мг").contains("(3 мл)");
+        assertThat(page(get("/dosing").param("lang", "ky"), "nurse", "NURSE")).contains("30 мг");
+        assertThat(page(get("/stock").param("lang", "ru"), "pharmacist", "PHARMACIST")).contains(" мл<").doesNotContain(" ml<");
+        assertThat(page(get("/dosing/" + c.value()).param("lang", "en"), "nurse", "NURSE")).contains("30 mg").contains("(3 ml)");
         assertThat(page(get("/dosing").param("lang", "en"), "nurse", "NURSE")).contains("Dosing");
     }
 
