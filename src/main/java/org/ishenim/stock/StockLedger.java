@@ -183,7 +183,7 @@ public class StockLedger {
     @Transactional(readOnly = true)
     public StockEntry entry(long id) {
         return db.sql(SELECT + " WHERE e.id = :id").param("id", id).query(StockLedger::row).optional()
-                .orElseThrow(() -> new NotFoundException("No stock entry with this id."));
+                .orElseThrow(() -> new NotFoundException("unknown-entry", "No stock entry with this id."));
     }
 
     private long move(SiteCode site, Medicine medicine, EntryKind kind, BigDecimal delta, Extra extra) {

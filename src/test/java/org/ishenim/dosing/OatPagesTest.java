@@ -143,6 +143,18 @@ class OatPagesTest {
     }
 
     @Test
+    void stockRefusalsAreInThePagesLanguage() throws Exception {
+        var noReason = mvc.perform(post("/stock/waste").param("lang", "ru").param("site", "main").param("medicine", METHADONE)
+                .param("amountMg", "10").param("reason", "").param("witness", "nurse")
+                .with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(noReason).contains("Заполните все обязательные поля.").doesNotContain("invalid fields");
+        var unknown = mvc.perform(post("/stock/entries/987654321/reversal").param("lang", "ky").param("site", "main")
+                .param("reason", "x").with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(unknown).contains("Мындай номердеги жазуу жок.").doesNotContain("No stock entry");
+    }
+
+    @Test
     void theQueueIsInThreeLanguages() throws Exception {
         assertThat(page(get("/dosing").param("lang", "ru"), "nurse", "NURSE")).contains("Выдача");
         assertThat(page(get("/dosing").param("lang", "ky"), "nurse", "NURSE")).contains("Берүү");
