@@ -3,7 +3,6 @@ package org.ishenim.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import org.ishenim.clients.Sex;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Acting;
 import org.ishenim.testing.Http;
+import org.ishenim.testing.RoleCells;
 import org.ishenim.testing.StaffFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,14 +63,7 @@ class RoleMatrixTest {
                     201, Set.of(Roles.ADMIN)));
 
     static Stream<Arguments> cells() {
-        List<Arguments> cells = new ArrayList<>();
-        for (Endpoint e : ENDPOINTS) {
-            for (Roles role : Roles.values()) {
-                cells.add(Arguments.of(e, role));
-            }
-            cells.add(Arguments.of(e, null));
-        }
-        return cells.stream();
+        return RoleCells.of(ENDPOINTS);
     }
 
     @LocalServerPort int port;
