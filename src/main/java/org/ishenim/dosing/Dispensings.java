@@ -74,6 +74,26 @@ class Dispensings {
         return db.sql("SELECT * FROM dispensing WHERE id = :id").param("id", id).query(Dispensings::row).optional();
     }
 
+    /** A take-home dispensing whose bottles are not all back yet. */
+    record OpenBottles(UUID dispensingId, java.time.LocalDate firstDay, int days, int given, int returned) {
+    }
+
+    /** The client's recent take-home dispensings with bottles still out, newest first. */
+    List<OpenBottles> openBottles(UUID clientId) {
+        return db.sql("""
+                SELECT d.id, d.first_day, d.days, d.bottles_given,
+                       COALESCE((SELECT SUM(r.bottles) FROM bottle_return r WHERE r.dispensing_id = d.id), 0) AS returned
+                FROM dispensing d
+                WHERE d.client_id = :client AND d.bottles_given > 0
+                ORDER BY d.dispensed_at DESC
+                LIMIT 10
+                """)
+                .param("client", clientId)
+                .query((rs, n) -> new OpenBottles(rs.getObject("id", UUID.class), rs.getObject("first_day", java.time.LocalDate.class),
+                        rs.getInt("days"), rs.getInt("bottles_given"), rs.getInt("returned")))
+                .list().stream().filter(o -> o.returned() < o.given()).toList();
+    }
+
     int returnedBottles(UUID dispensingId) {
         return db.sql("SELECT COALESCE(SUM(bottles), 0) FROM bottle_return WHERE dispensing_id = :id")
                 .param("id", dispensingId).query(Integer.class).single();

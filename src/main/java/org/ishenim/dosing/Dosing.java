@@ -200,6 +200,11 @@ class Dosing {
         return problem;
     }
 
+    /** Take-home dispensings of the client with bottles still out. Read as part of the audited dosing panel. */
+    List<Dispensings.OpenBottles> openBottles(ClientId client) {
+        return dispensings.openBottles(client.value());
+    }
+
     /** A returned take-home bottle count for a dispensing. */
     void returnBottles(UUID dispensingId, int bottles) {
         if (bottles <= 0) {

@@ -123,6 +123,21 @@ class DosingPages {
         return "redirect:/dosing/" + clientId;
     }
 
+    @PostMapping("/{clientId}/returns")
+    @PreAuthorize("hasAnyRole('NURSE','PHARMACIST')")
+    String returns(@PathVariable UUID clientId, @RequestParam UUID dispensingId, @RequestParam(defaultValue = "0") int bottles,
+            Model model, RedirectAttributes redirect) {
+        try {
+            dosing.returnBottles(dispensingId, bottles);
+        } catch (ProblemException e) {
+            model.addAttribute("problemCode", "problem." + e.code());
+            model.addAttribute("problemDetail", e.getMessage());
+            return showPanel(clientId, null, model);
+        }
+        redirect.addFlashAttribute("message", "dosing.returns.saved");
+        return "redirect:/dosing/" + clientId;
+    }
+
     @PostMapping("/{clientId}/absence")
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE')")
     String absence(@PathVariable UUID clientId, @RequestParam LocalDate day, @RequestParam(defaultValue = "") String reason,
@@ -138,6 +153,7 @@ class DosingPages {
             throw new NotFoundException("not-in-queue", "This client is not expected today.");
         }
         model.addAttribute("e", line);
+        model.addAttribute("openBottles", dosing.openBottles(new ClientId(clientId)));
         model.addAttribute("zone", dosing.zone());
         model.addAttribute("today", dosing.today());
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
