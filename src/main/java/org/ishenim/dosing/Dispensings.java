@@ -65,6 +65,12 @@ class Dispensings {
                 .param("c", clientId).param("d", day).query(Dispensings::row).optional();
     }
 
+    /** The client's last covered day up to and including {@code day}: equal to {@code day} when already dosed. */
+    Optional<LocalDate> lastCoveredOnOrBefore(UUID clientId, LocalDate day) {
+        return Optional.ofNullable(db.sql("SELECT MAX(on_day) FROM dose_day WHERE client_id = :c AND on_day <= :d")
+                .param("c", clientId).param("d", day).query(LocalDate.class).optional().orElse(null));
+    }
+
     Optional<LocalDate> lastCoveredBefore(UUID clientId, LocalDate day) {
         return Optional.ofNullable(db.sql("SELECT MAX(on_day) FROM dose_day WHERE client_id = :c AND on_day < :d")
                 .param("c", clientId).param("d", day).query(LocalDate.class).optional().orElse(null));

@@ -128,11 +128,13 @@ class Dosing {
         if (p.current() == null) {
             throw new RuleViolationException("countersign-pending", "The prescription awaits a second doctor's countersignature.");
         }
-        if (dispensings.coveringDay(client.value(), today).isPresent()) {
+        // One read answers both questions: a dose day on today means already dosed; otherwise it is the last
+        // covered day before today, from which the missed days are counted.
+        LocalDate last = dispensings.lastCoveredOnOrBefore(client.value(), today).orElse(null);
+        if (today.equals(last)) {
             throw new AlreadyDosed();
         }
-        int missed = MissedDoseRule.missedDays(today, dispensings.lastCoveredBefore(client.value(), today).orElse(null),
-                p.resetOn());
+        int missed = MissedDoseRule.missedDays(today, last, p.resetOn());
         var proposal = rule.propose(p.medicine(), p.current().dailyDose(), missed);
         if (proposal.band().blocks()) {
             throw new RuleViolationException(proposal.band() == DoseBand.REVIEW ? "review-required" : "reinduction-required",
