@@ -104,15 +104,19 @@ class Prescriptions {
                 .param("p", id.value()).query(Prescriptions::version).list();
     }
 
-    Map<UUID, PrescriptionVersion> versionsById(PrescriptionId id) {
-        return versions(id).stream().collect(Collectors.toMap(PrescriptionVersion::id, Function.identity()));
+    private Map<UUID, PrescriptionVersion> versionsWithIds(List<UUID> ids) {
+        return db.sql("SELECT * FROM prescription_version WHERE id IN (:ids)").param("ids", ids)
+                .query(Prescriptions::version).list().stream()
+                .collect(Collectors.toMap(PrescriptionVersion::id, Function.identity()));
     }
 
     private Prescription row(ResultSet rs, int n) throws SQLException {
         var id = new PrescriptionId(rs.getObject("id", UUID.class));
         UUID current = rs.getObject("current_version_id", UUID.class);
         UUID pending = rs.getObject("pending_version_id", UUID.class);
-        Map<UUID, PrescriptionVersion> versions = current == null && pending == null ? Map.of() : versionsById(id);
+        // Only the current and pending versions, not the whole history (a long treatment has many versions).
+        Map<UUID, PrescriptionVersion> versions = current == null && pending == null ? Map.of()
+                : versionsWithIds(java.util.stream.Stream.of(current, pending).filter(java.util.Objects::nonNull).toList());
         return new Prescription(id, new ClientId(rs.getObject("client_id", UUID.class)),
                 Medicine.valueOf(rs.getString("medicine")), rs.getObject("start_on", LocalDate.class),
                 rs.getObject("end_on", LocalDate.class), PrescriptionStatus.valueOf(rs.getString("status")),
