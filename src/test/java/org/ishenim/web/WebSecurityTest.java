@@ -135,6 +135,17 @@ class WebSecurityTest {
     }
 
     @Test
+    void refusalsBeforeAnyHandlerAreProblemsToo() {
+        var wrongMethod = http.send(StaffFixture.as("nurse"), "PUT", "/api/v1/audit/verify", "{}", null);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        var nowhere = http.get(StaffFixture.as("nurse"), "/api/v1/no-such-thing");
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(nowhere.body()).doesNotContain("no-such-thing");
+    }
+
+    @Test
     void oversizedBodiesAreRefusedWith413() {
         String huge = "{\"alias\":\"" + "x".repeat(2_000_000) + "\"}";
         var response = http.post(StaffFixture.as("nurse"), "/api/v1/clients", huge);
