@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ishenim.web.ProblemResponses;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -50,10 +51,8 @@ class DeniedAccessAudit implements AccessDeniedHandler {
         UUID subject = client;
         tx.executeWithoutResult(s -> audit.record(Actor.truncate(action, 80), subject, null, Outcome.DENIED));
         if (path.startsWith("/api/")) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                    + "\"detail\":\"Your role may not do this. The attempt has been audited.\"}");
+            ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "Your role may not do this. The attempt has been audited.");
         } else {
             page.handle(request, response, denied);
         }

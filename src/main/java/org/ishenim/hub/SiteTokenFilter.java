@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.ishenim.web.ProblemResponses;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,9 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * use HTTP Basic on the hub's admin endpoints).
  */
 final class SiteTokenFilter extends OncePerRequestFilter {
-
-    static final String UNAUTHORIZED = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-            + "\"detail\":\"A valid site token is required.\"}";
 
     private final HubSites sites;
 
@@ -53,9 +51,8 @@ final class SiteTokenFilter extends OncePerRequestFilter {
     }
 
     static void unauthorized(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"ishenim-hub\"");
-        response.setContentType("application/problem+json");
-        response.getWriter().write(UNAUTHORIZED);
+        ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                "A valid site token is required.");
     }
 }

@@ -37,10 +37,7 @@ class BodySizeLimit extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > max) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"The request body is too large.\"}");
+            ProblemResponses.write(response, 413, "Content Too Large", "The request body is too large.");
             return;
         }
         chain.doFilter(new Limited(request, max), response);

@@ -1,0 +1,23 @@
+package org.ishenim.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+
+/**
+ * Writes an RFC 9457 problem straight to the response, for refusals made in servlet filters and security
+ * handlers, before Spring MVC (and its problem-detail handling) is reached. The texts are fixed: nothing from
+ * the request is echoed.
+ */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}
