@@ -20,12 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Consents {
 
     private final JdbcClient db;
+    private final Clients clients;
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Consents(JdbcClient db, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+    Consents(JdbcClient db, Clients clients, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.db = db;
+        this.clients = clients;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
@@ -102,8 +104,6 @@ public class Consents {
     }
 
     private void requireClient(ClientId client) {
-        if (db.sql("SELECT COUNT(*) FROM client WHERE id = :id").param("id", client.value()).query(Long.class).single() == 0) {
-            throw new NotFoundException("No client with this id.");
-        }
+        clients.find(client).orElseThrow(() -> new NotFoundException("No client with this id."));
     }
 }
