@@ -135,30 +135,14 @@ public final class DosingBenchmark {
             c.createStatement().execute("CREATE TABLE bench_raw (id BIGINT PRIMARY KEY, v VARCHAR(40))");
         }
         var ids = new AtomicLong();
-        var count = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        var done = new CountDownLatch(THREADS);
-        for (int t = 0; t < THREADS; t++) {
-            new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(url, user, password)) {
-                    c.setAutoCommit(false);
-                    PreparedStatement ps = c.prepareStatement("INSERT INTO bench_raw (id, v) VALUES (?, ?)");
-                    while (System.nanoTime() < end) {
-                        ps.setLong(1, ids.incrementAndGet());
-                        ps.setString(2, "x");
-                        ps.executeUpdate();
-                        c.commit();
-                        count.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                } finally {
-                    done.countDown();
-                }
-            }).start();
-        }
-        done.await();
-        return count.get() / (double) seconds;
+        return perConnectionRate(url, user, password, seconds, c -> {
+            PreparedStatement ps = c.prepareStatement("INSERT INTO bench_raw (id, v) VALUES (?, ?)");
+            return () -> {
+                ps.setLong(1, ids.incrementAndGet());
+                ps.setString(2, "x");
+                ps.executeUpdate();
+            };
+        });
     }
 
     /**
@@ -172,6 +156,40 @@ public final class DosingBenchmark {
             c.createStatement().execute("INSERT INTO bench_head VALUES (1, 0)");
             c.createStatement().execute("CREATE TABLE bench_chain (seq BIGINT PRIMARY KEY, v VARCHAR(64))");
         }
+        return perConnectionRate(url, user, password, seconds, c -> {
+            var lock = c.prepareStatement("SELECT seq FROM bench_head WHERE id = 1 FOR UPDATE");
+            var insert = c.prepareStatement("INSERT INTO bench_chain (seq, v) VALUES (?, 'x')");
+            var update = c.prepareStatement("UPDATE bench_head SET seq = ? WHERE id = 1");
+            return () -> {
+                long seq;
+                try (var rs = lock.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1) + 1;
+                }
+                insert.setLong(1, seq);
+                insert.executeUpdate();
+                update.setLong(1, seq);
+                update.executeUpdate();
+            };
+        });
+    }
+
+    /** One unit of work in a transaction; the harness commits after it. */
+    interface Transaction {
+        void run() throws Exception;
+    }
+
+    /** Prepares a connection's statements and returns the transaction to repeat on it. */
+    interface PerConnection {
+        Transaction prepare(Connection c) throws Exception;
+    }
+
+    /**
+     * {@link #THREADS} threads, each on its own connection, repeat a transaction and commit it for
+     * {@code seconds}; returns commits per second.
+     */
+    static double perConnectionRate(String url, String user, String password, int seconds, PerConnection work)
+            throws Exception {
         var count = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         var done = new CountDownLatch(THREADS);
@@ -179,19 +197,9 @@ public final class DosingBenchmark {
             new Thread(() -> {
                 try (Connection c = DriverManager.getConnection(url, user, password)) {
                     c.setAutoCommit(false);
-                    var lock = c.prepareStatement("SELECT seq FROM bench_head WHERE id = 1 FOR UPDATE");
-                    var insert = c.prepareStatement("INSERT INTO bench_chain (seq, v) VALUES (?, 'x')");
-                    var update = c.prepareStatement("UPDATE bench_head SET seq = ? WHERE id = 1");
+                    Transaction tx = work.prepare(c);
                     while (System.nanoTime() < end) {
-                        long seq;
-                        try (var rs = lock.executeQuery()) {
-                            rs.next();
-                            seq = rs.getLong(1) + 1;
-                        }
-                        insert.setLong(1, seq);
-                        insert.executeUpdate();
-                        update.setLong(1, seq);
-                        update.executeUpdate();
+                        tx.run();
                         c.commit();
                         count.incrementAndGet();
                     }
