@@ -6,20 +6,29 @@ import java.util.stream.IntStream;
 
 /**
  * Encodings in one flat {@code long[]} ({@code words} per encoding), sorted by popcount so that the candidates a
- * threshold allows for a query form one contiguous range. {@code originalIndex} maps back to input order.
+ * threshold allows for a query form one contiguous range. {@code originalIndex} maps back to input order. Each
+ * encoding also keeps the popcount of its last quarter of words (from {@link #suffixStart()}), for the early exit in
+ * {@link DiceScan}.
  */
 public final class ClkStore {
 
     private final int wordsPer;
     private final long[] words;
     private final int[] popcounts;
+    private final int[] suffixPopcounts;
     private final int[] originalIndex;
 
-    private ClkStore(int wordsPer, long[] words, int[] popcounts, int[] originalIndex) {
+    private ClkStore(int wordsPer, long[] words, int[] popcounts, int[] suffixPopcounts, int[] originalIndex) {
         this.wordsPer = wordsPer;
         this.words = words;
         this.popcounts = popcounts;
+        this.suffixPopcounts = suffixPopcounts;
         this.originalIndex = originalIndex;
+    }
+
+    /** The first word of the suffix whose popcount is kept per encoding: 3/4 of the words (12 of 16), rounded down. */
+    public static int suffixStart(int wordsPer) {
+        return wordsPer * 3 / 4;
     }
 
     /** Builds a store from encodings given in input order as {@code count * wordsPer} words. */
@@ -37,14 +46,21 @@ public final class ClkStore {
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> pop[i]).thenComparingInt(i -> i));
         long[] sorted = new long[flat.length];
         int[] sortedPop = new int[count];
+        int[] suffixPop = new int[count];
         int[] index = new int[count];
+        int cut = suffixStart(wordsPer);
         for (int r = 0; r < count; r++) {
             int i = order[r];
             System.arraycopy(flat, i * wordsPer, sorted, r * wordsPer, wordsPer);
             sortedPop[r] = pop[i];
             index[r] = i;
+            int s = 0;
+            for (int w = cut; w < wordsPer; w++) {
+                s += Long.bitCount(flat[i * wordsPer + w]);
+            }
+            suffixPop[r] = s;
         }
-        return new ClkStore(wordsPer, sorted, sortedPop, index);
+        return new ClkStore(wordsPer, sorted, sortedPop, suffixPop, index);
     }
 
     public int size() {
@@ -61,6 +77,15 @@ public final class ClkStore {
 
     int[] popcounts() {
         return popcounts;
+    }
+
+    int[] suffixPopcounts() {
+        return suffixPopcounts;
+    }
+
+    /** The first word of the suffix counted by {@link #suffixPopcounts()}. */
+    public int suffixStart() {
+        return suffixStart(wordsPer);
     }
 
     public int popcount(int row) {

@@ -17,12 +17,22 @@ public final class ParallelScan {
     private static final int TILE_WORDS = 32_768;
 
     private final int threads;
+    private final boolean earlyExit;
 
     public ParallelScan(int threads) {
+        this(threads, true);
+    }
+
+    /**
+     * {@code earlyExit = false} counts every word of every pair ({@link DiceScan#scanFull}); same results, for the
+     * benchmark's figure without the early exit.
+     */
+    public ParallelScan(int threads, boolean earlyExit) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.threads = threads;
+        this.earlyExit = earlyExit;
     }
 
     public int threads() {
@@ -36,7 +46,7 @@ public final class ParallelScan {
             PairSink sink = new PairSink();
             int start = c * CHUNK;
             int end = Math.min(queries.size(), start + CHUNK);
-            comparisons.addAndGet(scanChunk(queries, start, end, targets, threshold, sink));
+            comparisons.addAndGet(scanChunk(queries, start, end, targets, threshold, earlyExit, sink));
             return sink;
         }).toList());
         PairSink all = new PairSink();
@@ -49,15 +59,17 @@ public final class ParallelScan {
      * per chunk of queries and then served from cache.
      */
     private static long scanChunk(ClkStore queries, int start, int end, ClkStore targets, double threshold,
-            PairSink sink) {
+            boolean earlyExit, PairSink sink) {
         int count = end - start;
-        long[][] rows = new long[count][];
+        DiceScan.Query[] prepared = new DiceScan.Query[count];
         int[][] ranges = new int[count][];
         int lowest = targets.size();
         int highest = 0;
         for (int i = 0; i < count; i++) {
-            rows[i] = queries.row(start + i);
-            ranges[i] = DiceScan.range(targets, queries.popcount(start + i), threshold);
+            int pq = queries.popcount(start + i);
+            ranges[i] = DiceScan.range(targets, pq, threshold);
+            prepared[i] = DiceScan.prepare(queries.row(start + i), pq, queries.originalIndex(start + i), targets,
+                    ranges[i][0], ranges[i][1], threshold);
             lowest = Math.min(lowest, ranges[i][0]);
             highest = Math.max(highest, ranges[i][1]);
         }
@@ -69,8 +81,8 @@ public final class ParallelScan {
                 int from = Math.max(ranges[i][0], tileStart);
                 int to = Math.min(ranges[i][1], tileEnd);
                 if (from < to) {
-                    compared += DiceScan.scan(rows[i], queries.popcount(start + i), queries.originalIndex(start + i),
-                            targets, from, to, threshold, sink);
+                    compared += earlyExit ? DiceScan.scan(prepared[i], targets, from, to, sink)
+                            : DiceScan.scanFull(prepared[i], targets, from, to, sink);
                 }
             }
         }
