@@ -27,7 +27,7 @@ import org.ishenim.linkage.match.ClkStore;
 import org.ishenim.linkage.match.ParallelScan;
 
 /**
- * The linkage benchmark (a program, not a test). Run with {@code bench/linkage.sh [--scale N] [--skip-scale]}.
+ * The linkage benchmark (a program, not a test). Run with {@code bench/linkage.sh [--scale N] [--skip-scale] [--skip-quality]}.
  * <ol>
  * <li>Speed: Dice comparisons per second at threshold 0.7, 20,000 x 20,000 random 1024-bit CLKs (anonlink's
  * setup), on 1 then 2 threads, with the exact early exit and without it (all 16 words of every pair), against the
@@ -60,8 +60,7 @@ public final class DiceBench {
         System.out.printf("# Ishenim linkage benchmark, %s, %d cores, %s%n", OffsetDateTime.now(ZoneOffset.UTC),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.version"));
-        double[] rates = speed();
-        cBaseline(data.resolve("../bench/dice_limit.c").normalize(), rates);
+        speed(data.resolve("../bench/dice_limit.c").normalize());
         if (!skipQuality) {
             quality(data);
         }
@@ -70,12 +69,20 @@ public final class DiceBench {
         }
     }
 
+    private static final List<List<String>> C_BUILDS = List.of(List.of("-O3", "-march=native"),
+            List.of("-O3", "-march=native", "-fno-tree-vectorize"));
+    private static final String C_ARGS = "20000 20000";
+
     /**
-     * Best of 5 interleaved runs of each of: the scan as shipped (exact early exit), and the same scan counting all
-     * 16 words of every pair; on 1 and 2 threads. "Comparisons" are all pairs in the popcount-bound range, each
-     * decided exactly (here all 4e8 pairs). Returns {early exit 1 thread, 2 threads, full 1 thread, 2 threads}.
+     * Speed, in 5 rounds. Each round runs, one after the other: the scan as shipped (exact early exit) and the same
+     * scan counting all 16 words of every pair, on 1 and 2 threads; then {@code dice_limit.c} as specified
+     * ({@code gcc -O3 -march=native}) and once more with {@code -fno-tree-vectorize}. On CPUs with AVX-512 VPOPCNTDQ
+     * gcc auto-vectorises the "scalar" loop, so only the second build measures scalar popcnt. The C program runs
+     * 20,000 queries against 20,000 records, so each of its samples is the same 4e8 comparisons as one Java run. The
+     * best of each is kept: the machine is shared, and interleaving gives every contender the same quiet moments.
+     * "Comparisons" are all pairs in the popcount-bound range, each decided exactly (here all 4e8 pairs).
      */
-    private static double[] speed() {
+    private static void speed(Path cSource) throws IOException, InterruptedException {
         int n = 20_000;
         ClkStore a = ClkStore.of(random(n, 0.5, 1), WORDS);
         ClkStore b = ClkStore.of(random(n, 0.5, 2), WORDS);
@@ -84,10 +91,12 @@ public final class DiceBench {
             new ParallelScan(1, true).allPairs(warmA, b, 0.7);
             new ParallelScan(1, false).allPairs(warmA, b, 0.7);
         }
-        System.out.println("\n## Speed: 20000 x 20000 random 1024-bit CLKs, threshold 0.7");
+        List<Path> binaries = compileC(cSource);
+        System.out.println("\n## Speed: 20000 x 20000 random 1024-bit CLKs, threshold 0.7, 5 interleaved rounds");
         double[] rates = new double[4];
+        double[] cRates = new double[C_BUILDS.size()];
         String[] names = {"early exit", "full 16 words"};
-        for (int rep = 0; rep < 5; rep++) {
+        for (int round = 1; round <= 5; round++) {
             for (int threads = 1; threads <= 2; threads++) {
                 for (int mode = 0; mode < 2; mode++) {
                     long start = System.nanoTime();
@@ -96,33 +105,56 @@ public final class DiceBench {
                     double rate = result.comparisons() / seconds / 1e6;
                     int slot = mode * 2 + threads - 1;
                     rates[slot] = Math.max(rates[slot], rate);
-                    System.out.printf(Locale.ROOT, "threads=%d %-13s run=%d  %.2f s  %.1f M comparisons/s  "
-                            + "(%d comparisons, %d pairs >= 0.7)%n", threads, names[mode], rep + 1, seconds, rate,
+                    System.out.printf(Locale.ROOT, "round %d  Java threads=%d %-13s  %.2f s  %.1f M comparisons/s  "
+                            + "(%d comparisons, %d pairs >= 0.7)%n", round, threads, names[mode], seconds, rate,
                             result.comparisons(), result.pairs().size());
                 }
             }
+            for (int c = 0; c < binaries.size(); c++) {
+                if (binaries.get(c) == null) {
+                    continue;
+                }
+                List<String> run = new ArrayList<>(List.of(binaries.get(c).toString()));
+                run.addAll(List.of(C_ARGS.split(" ")));
+                String output = exec(run);
+                Matcher m = Pattern.compile("popcnt: ([0-9.]+) M cmp/s").matcher(output);
+                while (m.find()) {
+                    cRates[c] = Math.max(cRates[c], Double.parseDouble(m.group(1)));
+                }
+                for (String line : output.split("\n")) {
+                    if (line.startsWith("n=")) {
+                        System.out.printf("round %d  C %s: %s%n", round, String.join(" ", C_BUILDS.get(c)), line);
+                    }
+                }
+            }
         }
+        System.out.println();
         for (int mode = 0; mode < 2; mode++) {
-            System.out.printf(Locale.ROOT, "best, %s: 1 thread %.1f M/s, 2 threads %.1f M/s (x%.2f)%n", names[mode],
-                    rates[mode * 2], rates[mode * 2 + 1], rates[mode * 2 + 1] / rates[mode * 2]);
+            System.out.printf(Locale.ROOT, "best, Java %s: 1 thread %.1f M/s, 2 threads %.1f M/s (x%.2f)%n",
+                    names[mode], rates[mode * 2], rates[mode * 2 + 1], rates[mode * 2 + 1] / rates[mode * 2]);
         }
-        return rates;
+        for (int c = 0; c < binaries.size(); c++) {
+            double best = cRates[c];
+            if (best > 0) {
+                System.out.printf(Locale.ROOT, "C gcc %s 'popcnt' best %.1f M/s; Java with early exit: 1 thread = "
+                        + "%.2f x C, 2 threads = %.2f x C; Java full 16 words: 1 thread = %.2f x C, 2 threads = %.2f x C%n",
+                        String.join(" ", C_BUILDS.get(c)), best, rates[0] / best, rates[1] / best, rates[2] / best,
+                        rates[3] / best);
+            }
+        }
     }
 
-    /**
-     * Compiles dice_limit.c as specified ({@code gcc -O3 -march=native}) and once more with
-     * {@code -fno-tree-vectorize}: on CPUs with AVX-512 VPOPCNTDQ gcc auto-vectorises the "scalar" loop, so only the
-     * second build measures scalar popcnt.
-     */
-    private static void cBaseline(Path source, double[] rates) throws IOException, InterruptedException {
-        if (!Files.exists(source)) {
-            System.out.println("\n## C baseline: dice_limit.c not found; skipped");
-            return;
-        }
-        for (List<String> flags : List.of(List.of("-O3", "-march=native"),
-                List.of("-O3", "-march=native", "-fno-tree-vectorize"))) {
+    /** The two C builds of dice_limit.c (null where gcc or the source is missing). */
+    private static List<Path> compileC(Path source) throws IOException, InterruptedException {
+        List<Path> binaries = new ArrayList<>();
+        for (List<String> flags : C_BUILDS) {
+            if (!Files.exists(source)) {
+                System.out.println("\n## C baseline: dice_limit.c not found; skipped");
+                binaries.add(null);
+                continue;
+            }
             System.out.println("\n## C baseline: gcc " + String.join(" ", flags) + " " + source
-                    + "; ./dice_limit 20000 2000");
+                    + "; ./dice_limit " + C_ARGS);
             Path binary = Files.createTempDirectory("dice-limit").resolve("dice_limit");
             List<String> command = new ArrayList<>(List.of("gcc"));
             command.addAll(flags);
@@ -130,21 +162,12 @@ public final class DiceBench {
             String compile = exec(command);
             if (!Files.exists(binary)) {
                 System.out.println("gcc failed: " + compile);
+                binaries.add(null);
                 continue;
             }
-            String output = exec(List.of(binary.toString(), "20000", "2000"));
-            System.out.print(output);
-            Matcher m = Pattern.compile("popcnt: ([0-9.]+) M cmp/s").matcher(output);
-            double best = 0;
-            while (m.find()) {
-                best = Math.max(best, Double.parseDouble(m.group(1)));
-            }
-            if (best > 0) {
-                System.out.printf(Locale.ROOT, "C 'popcnt' best %.1f M/s; Java with early exit: 1 thread = %.2f x C, "
-                        + "2 threads = %.2f x C; Java full 16 words: 1 thread = %.2f x C, 2 threads = %.2f x C%n",
-                        best, rates[0] / best, rates[1] / best, rates[2] / best, rates[3] / best);
-            }
+            binaries.add(binary);
         }
+        return binaries;
     }
 
     private static void quality(Path data) throws IOException {
