@@ -6,27 +6,31 @@ import java.util.stream.IntStream;
 
 /**
  * Encodings in one flat {@code long[]} ({@code words} per encoding), sorted by popcount so that the candidates a
- * threshold allows for a query form one contiguous range. {@code originalIndex} maps back to input order. Each
- * encoding also keeps the popcount of its last quarter of words (from {@link #suffixStart()}), for the early exit in
- * {@link DiceScan}.
+ * threshold allows for a query form one contiguous range. {@code originalIndex} maps back to input order. For the
+ * early exit in {@link DiceScan}, each block of {@link #BLOCK} sorted rows keeps the largest popcount of the last
+ * quarter of words (from {@link #suffixStart()}) among its rows.
  */
 public final class ClkStore {
 
     private final int wordsPer;
     private final long[] words;
     private final int[] popcounts;
-    private final int[] suffixPopcounts;
+    /** Rows per block: row r is in block {@code r >> BLOCK_SHIFT}. */
+    static final int BLOCK_SHIFT = 5;
+    static final int BLOCK = 1 << BLOCK_SHIFT;
+
+    private final int[] blockMaxSuffix;
     private final int[] originalIndex;
 
-    private ClkStore(int wordsPer, long[] words, int[] popcounts, int[] suffixPopcounts, int[] originalIndex) {
+    private ClkStore(int wordsPer, long[] words, int[] popcounts, int[] blockMaxSuffix, int[] originalIndex) {
         this.wordsPer = wordsPer;
         this.words = words;
         this.popcounts = popcounts;
-        this.suffixPopcounts = suffixPopcounts;
+        this.blockMaxSuffix = blockMaxSuffix;
         this.originalIndex = originalIndex;
     }
 
-    /** The first word of the suffix whose popcount is kept per encoding: 3/4 of the words (12 of 16), rounded down. */
+    /** The first word of the suffix whose popcounts are kept: 3/4 of the words (12 of 16), rounded down. */
     public static int suffixStart(int wordsPer) {
         return wordsPer * 3 / 4;
     }
@@ -46,7 +50,7 @@ public final class ClkStore {
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> pop[i]).thenComparingInt(i -> i));
         long[] sorted = new long[flat.length];
         int[] sortedPop = new int[count];
-        int[] suffixPop = new int[count];
+        int[] blockMax = new int[(count + BLOCK - 1) >> BLOCK_SHIFT];
         int[] index = new int[count];
         int cut = suffixStart(wordsPer);
         for (int r = 0; r < count; r++) {
@@ -58,9 +62,9 @@ public final class ClkStore {
             for (int w = cut; w < wordsPer; w++) {
                 s += Long.bitCount(flat[i * wordsPer + w]);
             }
-            suffixPop[r] = s;
+            blockMax[r >> BLOCK_SHIFT] = Math.max(blockMax[r >> BLOCK_SHIFT], s);
         }
-        return new ClkStore(wordsPer, sorted, sortedPop, suffixPop, index);
+        return new ClkStore(wordsPer, sorted, sortedPop, blockMax, index);
     }
 
     public int size() {
@@ -79,11 +83,12 @@ public final class ClkStore {
         return popcounts;
     }
 
-    int[] suffixPopcounts() {
-        return suffixPopcounts;
+    /** Per block of {@link #BLOCK} rows, the largest popcount of words [suffixStart, wordsPer) of its rows. */
+    int[] blockMaxSuffix() {
+        return blockMaxSuffix;
     }
 
-    /** The first word of the suffix counted by {@link #suffixPopcounts()}. */
+    /** The first word of the suffix counted in {@link #blockMaxSuffix()}. */
     public int suffixStart() {
         return suffixStart(wordsPer);
     }

@@ -9,9 +9,12 @@ package org.ishenim.linkage.match;
  * >= t} (the exact ratio, as printed). For each popcount of the target the query precomputes {@code need}: the least
  * integer {@code common} passing the cheap test (the test is monotone in {@code common}, so "passes" is the same as
  * {@code common >= need}). The scan counts the common bits of the first 3/4 of the words (the prefix); the common
- * bits of the remaining words can be at most {@code min(|q suffix|, |b suffix|)}, both precomputed. If {@code prefix +
- * min(...) < need}, no value of the suffix can pass the cheap test and the pair is skipped; otherwise the suffix is
- * counted and the pair decided as before.
+ * bits of the remaining words can be at most {@code min(|q suffix|, |b suffix|)}. So if {@code prefix + min(...) <
+ * need}, no value of the suffix can pass the cheap test and the pair is skipped; otherwise the suffix is counted and
+ * the pair decided as before. To keep the loop short the bound is taken once per block of {@link ClkStore#BLOCK}
+ * sorted rows, with the block's smallest target popcount (its first row; {@code need} does not decrease with the
+ * popcount) and its largest suffix popcount: that {@code limit} is at most every row's own bound, so it skips only
+ * pairs that the per-row bound would skip.
  *
  * <p>A 1024-bit specialisation keeps the query in locals and sums the popcounts as a tree (short dependency chains);
  * {@code Long.bitCount} compiles to the popcnt instruction. {@link #scanFull} is the same loop without the early exit
@@ -32,7 +35,7 @@ public final class DiceScan {
 
     private static void accept(int queryId, int index, int common, int total, double threshold, PairSink out) {
         double similarity = 2.0 * common / total;
-        if (similarity >= threshold) {
+        if (total > 0 && similarity >= threshold) {
             out.add(queryId, index, similarity);
         }
     }
@@ -93,12 +96,10 @@ public final class DiceScan {
 
     /**
      * The least {@code common} with {@code 2.0 * common >= threshold * total - SLACK}, computed with exactly that
-     * expression; {@code Integer.MAX_VALUE} when {@code total} is 0 or no {@code common <= total} passes.
+     * expression; {@code Integer.MAX_VALUE} when no {@code common <= total} passes. Never smaller for a larger total.
+     * (Two empty encodings, total 0, pass this test; {@link #accept} rejects them.)
      */
     static int need(int total, double threshold) {
-        if (total <= 0) {
-            return Integer.MAX_VALUE;
-        }
         double bar = threshold * total - SLACK;
         long c = Math.max(0, Math.min(total, (long) Math.ceil(bar / 2)));
         while (c > 0 && 2.0 * (c - 1) >= bar) {
@@ -152,28 +153,31 @@ public final class DiceScan {
         long[] q = query.words;
         long[] words = store.words();
         int[] pop = store.popcounts();
-        int[] suffix = store.suffixPopcounts();
+        int[] blockMax = store.blockMaxSuffix();
         int[] need = query.need;
         int needBase = query.needBase;
         int qs = query.suffixPopcount;
         int w = store.wordsPer();
         int cut = store.suffixStart();
-        for (int r = from; r < to; r++) {
-            int base = r * w;
-            int nd = need[pop[r] - needBase];
-            int limit = nd - Math.min(qs, suffix[r]);
-            int common = 0;
-            for (int j = 0; j < cut; j++) {
-                common += Long.bitCount(q[j] & words[base + j]);
-            }
-            if (common < limit) {
-                continue;
-            }
-            for (int j = cut; j < w; j++) {
-                common += Long.bitCount(q[j] & words[base + j]);
-            }
-            if (common >= nd) {
-                accept(query.queryId, store.originalIndex(r), common, query.popcount + pop[r], query.threshold, out);
+        for (int start = from, end; start < to; start = end) {
+            end = Math.min(to, (start | (ClkStore.BLOCK - 1)) + 1);
+            int limit = need[pop[start] - needBase] - Math.min(qs, blockMax[start >> ClkStore.BLOCK_SHIFT]);
+            for (int r = start; r < end; r++) {
+                int base = r * w;
+                int common = 0;
+                for (int j = 0; j < cut; j++) {
+                    common += Long.bitCount(q[j] & words[base + j]);
+                }
+                if (common < limit) {
+                    continue;
+                }
+                for (int j = cut; j < w; j++) {
+                    common += Long.bitCount(q[j] & words[base + j]);
+                }
+                if (common >= need[pop[r] - needBase]) {
+                    accept(query.queryId, store.originalIndex(r), common, query.popcount + pop[r], query.threshold,
+                            out);
+                }
             }
         }
     }
@@ -202,30 +206,33 @@ public final class DiceScan {
         long[] q = query.words;
         long[] d = store.words();
         int[] pop = store.popcounts();
-        int[] suffix = store.suffixPopcounts();
+        int[] blockMax = store.blockMaxSuffix();
         int[] need = query.need;
         int needBase = query.needBase;
         int qs = query.suffixPopcount;
         long q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
         long q8 = q[8], q9 = q[9], q10 = q[10], q11 = q[11], q12 = q[12], q13 = q[13], q14 = q[14], q15 = q[15];
-        for (int r = from; r < to; r++) {
-            int b = r << 4;
-            int nd = need[pop[r] - needBase];
-            int limit = nd - Math.min(qs, suffix[r]);
-            int c0 = Long.bitCount(q0 & d[b]) + Long.bitCount(q1 & d[b + 1]);
-            int c1 = Long.bitCount(q2 & d[b + 2]) + Long.bitCount(q3 & d[b + 3]);
-            int c2 = Long.bitCount(q4 & d[b + 4]) + Long.bitCount(q5 & d[b + 5]);
-            int c3 = Long.bitCount(q6 & d[b + 6]) + Long.bitCount(q7 & d[b + 7]);
-            int c4 = Long.bitCount(q8 & d[b + 8]) + Long.bitCount(q9 & d[b + 9]);
-            int c5 = Long.bitCount(q10 & d[b + 10]) + Long.bitCount(q11 & d[b + 11]);
-            int prefix = ((c0 + c1) + (c2 + c3)) + (c4 + c5);
-            if (prefix < limit) {
-                continue;
-            }
-            int common = prefix + (Long.bitCount(q12 & d[b + 12]) + Long.bitCount(q13 & d[b + 13]))
-                    + (Long.bitCount(q14 & d[b + 14]) + Long.bitCount(q15 & d[b + 15]));
-            if (common >= nd) {
-                accept(query.queryId, store.originalIndex(r), common, query.popcount + pop[r], query.threshold, out);
+        for (int start = from, end; start < to; start = end) {
+            end = Math.min(to, (start | (ClkStore.BLOCK - 1)) + 1);
+            int limit = need[pop[start] - needBase] - Math.min(qs, blockMax[start >> ClkStore.BLOCK_SHIFT]);
+            for (int r = start; r < end; r++) {
+                int b = r << 4;
+                int c0 = Long.bitCount(q0 & d[b]) + Long.bitCount(q1 & d[b + 1]);
+                int c1 = Long.bitCount(q2 & d[b + 2]) + Long.bitCount(q3 & d[b + 3]);
+                int c2 = Long.bitCount(q4 & d[b + 4]) + Long.bitCount(q5 & d[b + 5]);
+                int c3 = Long.bitCount(q6 & d[b + 6]) + Long.bitCount(q7 & d[b + 7]);
+                int c4 = Long.bitCount(q8 & d[b + 8]) + Long.bitCount(q9 & d[b + 9]);
+                int c5 = Long.bitCount(q10 & d[b + 10]) + Long.bitCount(q11 & d[b + 11]);
+                int prefix = ((c0 + c1) + (c2 + c3)) + (c4 + c5);
+                if (prefix < limit) {
+                    continue;
+                }
+                int common = prefix + (Long.bitCount(q12 & d[b + 12]) + Long.bitCount(q13 & d[b + 13]))
+                        + (Long.bitCount(q14 & d[b + 14]) + Long.bitCount(q15 & d[b + 15]));
+                if (common >= need[pop[r] - needBase]) {
+                    accept(query.queryId, store.originalIndex(r), common, query.popcount + pop[r], query.threshold,
+                            out);
+                }
             }
         }
     }

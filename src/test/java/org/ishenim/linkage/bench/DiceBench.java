@@ -27,7 +27,8 @@ import org.ishenim.linkage.match.ClkStore;
 import org.ishenim.linkage.match.ParallelScan;
 
 /**
- * The linkage benchmark (a program, not a test). Run with {@code bench/linkage.sh [--scale N] [--skip-scale] [--skip-quality]}.
+ * The linkage benchmark (a program, not a test). Run with
+ * {@code bench/linkage.sh [--scale N] [--skip-scale] [--skip-quality]}.
  * <ol>
  * <li>Speed: Dice comparisons per second at threshold 0.7, 20,000 x 20,000 random 1024-bit CLKs (anonlink's
  * setup), on 1 then 2 threads, with the exact early exit and without it (all 16 words of every pair), against the
@@ -72,14 +73,16 @@ public final class DiceBench {
     private static final List<List<String>> C_BUILDS = List.of(List.of("-O3", "-march=native"),
             List.of("-O3", "-march=native", "-fno-tree-vectorize"));
     private static final String C_ARGS = "20000 20000";
+    private static final int ROUNDS = 3;
 
     /**
-     * Speed, in 5 rounds. Each round runs, one after the other: the scan as shipped (exact early exit) and the same
-     * scan counting all 16 words of every pair, on 1 and 2 threads; then {@code dice_limit.c} as specified
-     * ({@code gcc -O3 -march=native}) and once more with {@code -fno-tree-vectorize}. On CPUs with AVX-512 VPOPCNTDQ
-     * gcc auto-vectorises the "scalar" loop, so only the second build measures scalar popcnt. The C program runs
-     * 20,000 queries against 20,000 records, so each of its samples is the same 4e8 comparisons as one Java run. The
-     * best of each is kept: the machine is shared, and interleaving gives every contender the same quiet moments.
+     * Speed, in {@link #ROUNDS} rounds. Each round runs, one after the other: the scan as shipped (exact early exit)
+     * and the same scan counting all 16 words of every pair, on 1 and 2 threads, 3 runs each; then
+     * {@code dice_limit.c} as specified ({@code gcc -O3 -march=native}) and once more with
+     * {@code -fno-tree-vectorize}. On CPUs with AVX-512 VPOPCNTDQ gcc auto-vectorises the "scalar" loop, so only the
+     * second build measures scalar popcnt. The C program runs 20,000 queries against 20,000 records 3 times, so each
+     * of its samples is the same 4e8 comparisons as one Java run, and each contender gets the same number of samples.
+     * The best of each is kept: the machine is shared, and interleaving gives every contender the same quiet moments.
      * "Comparisons" are all pairs in the popcount-bound range, each decided exactly (here all 4e8 pairs).
      */
     private static void speed(Path cSource) throws IOException, InterruptedException {
@@ -92,22 +95,25 @@ public final class DiceBench {
             new ParallelScan(1, false).allPairs(warmA, b, 0.7);
         }
         List<Path> binaries = compileC(cSource);
-        System.out.println("\n## Speed: 20000 x 20000 random 1024-bit CLKs, threshold 0.7, 5 interleaved rounds");
+        System.out.println("\n## Speed: 20000 x 20000 random 1024-bit CLKs, threshold 0.7, " + ROUNDS
+                + " interleaved rounds of 3 runs each");
         double[] rates = new double[4];
         double[] cRates = new double[C_BUILDS.size()];
         String[] names = {"early exit", "full 16 words"};
-        for (int round = 1; round <= 5; round++) {
+        for (int round = 1; round <= ROUNDS; round++) {
             for (int threads = 1; threads <= 2; threads++) {
                 for (int mode = 0; mode < 2; mode++) {
-                    long start = System.nanoTime();
-                    ParallelScan.Result result = new ParallelScan(threads, mode == 0).allPairs(a, b, 0.7);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    double rate = result.comparisons() / seconds / 1e6;
-                    int slot = mode * 2 + threads - 1;
-                    rates[slot] = Math.max(rates[slot], rate);
-                    System.out.printf(Locale.ROOT, "round %d  Java threads=%d %-13s  %.2f s  %.1f M comparisons/s  "
-                            + "(%d comparisons, %d pairs >= 0.7)%n", round, threads, names[mode], seconds, rate,
-                            result.comparisons(), result.pairs().size());
+                    for (int rep = 0; rep < 3; rep++) {
+                        long start = System.nanoTime();
+                        ParallelScan.Result result = new ParallelScan(threads, mode == 0).allPairs(a, b, 0.7);
+                        double seconds = (System.nanoTime() - start) / 1e9;
+                        double rate = result.comparisons() / seconds / 1e6;
+                        int slot = mode * 2 + threads - 1;
+                        rates[slot] = Math.max(rates[slot], rate);
+                        System.out.printf(Locale.ROOT, "round %d  Java threads=%d %-13s  %.2f s  %.1f M "
+                                + "comparisons/s  (%d comparisons, %d pairs >= 0.7)%n", round, threads, names[mode],
+                                seconds, rate, result.comparisons(), result.pairs().size());
+                    }
                 }
             }
             for (int c = 0; c < binaries.size(); c++) {
@@ -137,7 +143,8 @@ public final class DiceBench {
             double best = cRates[c];
             if (best > 0) {
                 System.out.printf(Locale.ROOT, "C gcc %s 'popcnt' best %.1f M/s; Java with early exit: 1 thread = "
-                        + "%.2f x C, 2 threads = %.2f x C; Java full 16 words: 1 thread = %.2f x C, 2 threads = %.2f x C%n",
+                        + "%.2f x C, 2 threads = %.2f x C; Java full 16 words: 1 thread = %.2f x C, "
+                        + "2 threads = %.2f x C%n",
                         String.join(" ", C_BUILDS.get(c)), best, rates[0] / best, rates[1] / best, rates[2] / best,
                         rates[3] / best);
             }
