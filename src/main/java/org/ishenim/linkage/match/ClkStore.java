@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
  * Encodings in one flat {@code long[]} ({@code words} per encoding), sorted by popcount so that the candidates a
  * threshold allows for a query form one contiguous range. {@code originalIndex} maps back to input order. For the
  * early exit in {@link DiceScan}, each block of {@link #BLOCK} sorted rows keeps the largest popcount of the last
- * quarter of words (from {@link #suffixStart()}) among its rows.
+ * words (from {@link #suffixStart()}) among its rows.
  */
 public final class ClkStore {
 
@@ -30,9 +30,12 @@ public final class ClkStore {
         this.originalIndex = originalIndex;
     }
 
-    /** The first word of the suffix whose popcounts are kept: 3/4 of the words (12 of 16), rounded down. */
+    /**
+     * The first word of the suffix whose popcounts are kept: 11/16 of the words, rounded up (word 11 of 16, 6 of 8).
+     * docs/linkage.md explains the choice.
+     */
     public static int suffixStart(int wordsPer) {
-        return wordsPer * 3 / 4;
+        return (11 * wordsPer + 15) / 16;
     }
 
     /** Builds a store from encodings given in input order as {@code count * wordsPer} words. */

@@ -8,7 +8,7 @@ package org.ishenim.linkage.match;
  * A pair is reported when {@code 2.0 * common >= t * total - SLACK} (the cheap test) and {@code 2.0 * common / total
  * >= t} (the exact ratio, as printed). For each popcount of the target the query precomputes {@code need}: the least
  * integer {@code common} passing the cheap test (the test is monotone in {@code common}, so "passes" is the same as
- * {@code common >= need}). The scan counts the common bits of the first 3/4 of the words (the prefix); the common
+ * {@code common >= need}). The scan counts the common bits of the first 11/16 of the words (the prefix); the common
  * bits of the remaining words can be at most {@code min(|q suffix|, |b suffix|)}. So if {@code prefix + min(...) <
  * need}, no value of the suffix can pass the cheap test and the pair is skipped; otherwise the suffix is counted and
  * the pair decided as before. To keep the loop short the bound is taken once per block of {@link ClkStore#BLOCK}
@@ -201,7 +201,7 @@ public final class DiceScan {
         }
     }
 
-    /** Early exit after word 12 of 16: the suffix is words 12 to 15 (see {@link ClkStore#suffixStart(int)}). */
+    /** Early exit after 11 of 16 words: the suffix is words 11 to 15 (see {@link ClkStore#suffixStart(int)}). */
     private static void scan1024(Query query, ClkStore store, int from, int to, PairSink out) {
         long[] q = query.words;
         long[] d = store.words();
@@ -222,12 +222,12 @@ public final class DiceScan {
                 int c2 = Long.bitCount(q4 & d[b + 4]) + Long.bitCount(q5 & d[b + 5]);
                 int c3 = Long.bitCount(q6 & d[b + 6]) + Long.bitCount(q7 & d[b + 7]);
                 int c4 = Long.bitCount(q8 & d[b + 8]) + Long.bitCount(q9 & d[b + 9]);
-                int c5 = Long.bitCount(q10 & d[b + 10]) + Long.bitCount(q11 & d[b + 11]);
-                int prefix = ((c0 + c1) + (c2 + c3)) + (c4 + c5);
+                int prefix = ((c0 + c1) + (c2 + c3)) + (c4 + Long.bitCount(q10 & d[b + 10]));
                 if (prefix < limit) {
                     continue;
                 }
-                int common = prefix + (Long.bitCount(q12 & d[b + 12]) + Long.bitCount(q13 & d[b + 13]))
+                int common = prefix + Long.bitCount(q11 & d[b + 11])
+                        + (Long.bitCount(q12 & d[b + 12]) + Long.bitCount(q13 & d[b + 13]))
                         + (Long.bitCount(q14 & d[b + 14]) + Long.bitCount(q15 & d[b + 15]));
                 if (common >= need[pop[r] - needBase]) {
                     accept(query.queryId, store.originalIndex(r), common, query.popcount + pop[r], query.threshold,
