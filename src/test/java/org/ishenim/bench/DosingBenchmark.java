@@ -26,7 +26,7 @@ import org.ishenim.testing.Databases;
  * generator uses one kept-alive socket per client thread ({@link Wire}), so it costs little CPU. Before the
  * measured doses, the server is warmed up by the enrolments and prescriptions and by {@code warmup} doses.
  *
- * <p>Run: {@code bench/dosing.sh [h2|pg|both] [doses]}
+ * <p>Run: {@code bench/dosing.sh [h2|pg|both] [doses, default 3000] [warm-up doses, default twice as many]}
  */
 public final class DosingBenchmark {
 
@@ -35,25 +35,26 @@ public final class DosingBenchmark {
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "both";
-        int doses = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        int doses = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2 * doses;
         List<String> results = new ArrayList<>();
         if (!which.equals("h2")) {
             String url = Databases.newPostgresDatabase();
-            results.add(run("PostgreSQL (embedded, zonky)", url, "postgres", "postgres", doses, url));
+            results.add(run("PostgreSQL (embedded, zonky)", url, "postgres", "postgres", doses, warmup, url));
         }
         if (!which.equals("pg")) {
             var dir = Files.createTempDirectory("ishenim-bench");
             String options = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
             // The server holds its H2 file open, so the raw rate is measured on a second file in the same folder.
             results.add(run("H2 (file, WRITE_DELAY=0)", "jdbc:h2:file:" + dir + "/bench" + options, "ishenim", "",
-                    doses, "jdbc:h2:file:" + dir + "/raw" + options));
+                    doses, warmup, "jdbc:h2:file:" + dir + "/raw" + options));
         }
         System.out.println();
         results.forEach(System.out::println);
         System.exit(0);
     }
 
-    static String run(String name, String url, String user, String password, int doses, String rawUrl)
+    static String run(String name, String url, String user, String password, int doses, int warmup, String rawUrl)
             throws Exception {
         var dir = Files.createTempDirectory("ishenim-bench-data");
         int port = 19000 + (int) (Math.random() * 2000);
@@ -66,7 +67,6 @@ public final class DosingBenchmark {
                 expect(wire.post("/api/v1/stock/receipts", Wire.basic("pharmacist", PASSWORD), null, """
                         {"site":"main","medicine":"METHADONE_ORAL_10MG_ML","amountMg":"100000000","supplier":"bench","batch":"B"}"""), 201);
             }
-            int warmup = Math.max(1000, doses / 5);
             int total = doses + warmup;
             String[] clients = new String[total];
             long t0 = System.nanoTime();
@@ -99,6 +99,7 @@ public final class DosingBenchmark {
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             var used = cpu.since();
+            System.out.println("server CPU by thread over the measured doses: " + cpu.threadBreakdown());
             if (jfr != null) {
                 new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                         Long.toString(server.pid()), "JFR.dump", "filename=" + jfr).inheritIO().start().waitFor();
@@ -167,6 +168,34 @@ public final class DosingBenchmark {
         CpuTimes(long server) throws java.io.IOException {
             this.server = server;
             this.start = now();
+            this.threadsAtStart = threads();
+        }
+
+        private final java.util.Map<String, Double> threadsAtStart;
+
+        /** Server CPU ms by thread kind (request threads, JIT compiler, GC...) since construction. */
+        String threadBreakdown() {
+            var now = threads();
+            var out = new StringBuilder();
+            now.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue() - threadsAtStart.getOrDefault(b.getKey(), 0.0),
+                    a.getValue() - threadsAtStart.getOrDefault(a.getKey(), 0.0))).limit(6).forEach(e -> out.append(String.format(
+                    Locale.ROOT, "%s %.0f ms; ", e.getKey(), e.getValue() - threadsAtStart.getOrDefault(e.getKey(), 0.0))));
+            return out.toString();
+        }
+
+        private java.util.Map<String, Double> threads() {
+            var byKind = new java.util.HashMap<String, Double>();
+            var tasks = java.nio.file.Path.of("/proc", Long.toString(server), "task").toFile().listFiles();
+            for (var task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    String text = Files.readString(task.toPath().resolve("stat"));
+                    String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')).replaceAll("[0-9#-]+", "N");
+                    byKind.merge(name, ticks(text), Double::sum);
+                } catch (java.io.IOException e) {
+                    // the thread ended
+                }
+            }
+            return byKind;
         }
 
         double[] since() throws java.io.IOException {
