@@ -156,6 +156,10 @@ public final class DosingBenchmark {
                 "--ishenim.data-dir=" + dir, "--ishenim.master-key.generate=true", "--ishenim.oat.absence.cron=-",
                 "--spring.profiles.active=demo", "--ishenim.demo.clients=0", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
+        String extra = System.getenv("BENCH_SERVER_ARGS"); // e.g. "--server.tomcat.threads.max=16", for experiments
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.strip().split("\\s+")));
+        }
         System.out.println("server: " + (Files.exists(jar) ? "java -jar " + jar : "class path") + " on " + url.replaceAll(";.*", ""));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
     }
