@@ -127,17 +127,14 @@ public final class DosingBenchmark {
             }
             server.destroy();
             server.waitFor();
-            var rawCpu = new CpuTimes(ProcessHandle.current().pid());
             double raw = rawInsertRate(rawUrl, user, password, 5);
-            // PostgreSQL's CPU per raw insert+commit, against its CPU per dose: the database's share of the ratio.
-            double rawDbMs = rawCpu.since()[1] / (raw * 5);
             double hot = hotRowRate(rawUrl, user, password, 5);
             return String.format(Locale.ROOT, "%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms | raw JDBC"
                     + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw one-hot-row lock+insert+update+commit: %.0f/s"
-                    + " | CPU per dose: server JVM %.2f ms, database %.2f ms (%.3f ms per raw insert+commit), load generator %.2f ms | for comparison, an"
+                    + " | CPU per dose: server JVM %.2f ms, database %.2f ms, load generator %.2f ms | for comparison, an"
                     + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
                     name, doses, seconds, rate, p50, p99, raw, rate / raw, hot, used[0] / doses, used[1] / doses,
-                    rawDbMs, used[2] / doses, floorRate, floorServer, load, os.getAvailableProcessors());
+                    used[2] / doses, floorRate, floorServer, load, os.getAvailableProcessors());
         } finally {
             server.destroyForcibly();
         }
