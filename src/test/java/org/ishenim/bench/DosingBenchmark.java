@@ -26,7 +26,7 @@ import org.ishenim.testing.Databases;
  * generator uses one kept-alive socket per client thread ({@link Wire}), so it costs little CPU. Before the
  * measured doses, the server is warmed up by the enrolments and prescriptions and by {@code warmup} doses.
  *
- * <p>Run: {@code bench/dosing.sh [h2|pg|both] [doses, default 3000] [warm-up doses, default twice as many]}
+ * <p>Run: {@code bench/dosing.sh [h2|pg|both] [doses, default 3000] [warm-up doses, default four times as many]}
  */
 public final class DosingBenchmark {
 
@@ -36,7 +36,7 @@ public final class DosingBenchmark {
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "both";
         int doses = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2 * doses;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 4 * doses;
         List<String> results = new ArrayList<>();
         if (!which.equals("h2")) {
             String url = Databases.newPostgresDatabase();
@@ -129,11 +129,12 @@ public final class DosingBenchmark {
             server.waitFor();
             double raw = rawInsertRate(rawUrl, user, password, 5);
             double hot = hotRowRate(rawUrl, user, password, 5);
-            return String.format(Locale.ROOT, "%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms | raw JDBC"
+            return String.format(Locale.ROOT, "%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms (p90 %.1f, p95 %.1f, max %.1f) | raw JDBC"
                     + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw one-hot-row lock+insert+update+commit: %.0f/s"
                     + " | CPU per dose: server JVM %.2f ms, database %.2f ms, load generator %.2f ms | for comparison, an"
                     + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
-                    name, doses, seconds, rate, p50, p99, raw, rate / raw, hot, used[0] / doses, used[1] / doses,
+                    name, doses, seconds, rate, p50, p99, latencies[(int) (doses * 0.90)] / 1e6,
+                    latencies[(int) (doses * 0.95)] / 1e6, latencies[doses - 1] / 1e6, raw, rate / raw, hot, used[0] / doses, used[1] / doses,
                     used[2] / doses, floorRate, floorServer, load, os.getAvailableProcessors());
         } finally {
             server.destroyForcibly();
