@@ -147,6 +147,10 @@ public final class DosingBenchmark {
         var jar = java.nio.file.Path.of("target/ishenim.jar");
         List<String> cmd = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g"));
+        String jvm = System.getenv("BENCH_JVM_ARGS"); // e.g. "-XX:+UseSerialGC", for experiments
+        if (jvm != null && !jvm.isBlank()) {
+            cmd.addAll(List.of(jvm.strip().split("\\s+")));
+        }
         if (Files.exists(jar)) {
             cmd.addAll(List.of("-jar", jar.toString()));
         } else {
