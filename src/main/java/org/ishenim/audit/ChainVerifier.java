@@ -13,7 +13,14 @@ class ChainVerifier {
         this.db = db;
     }
 
+    /**
+     * Locks the head first, so the sealer waits until the walk is done (writers never do): the entries read are
+     * exactly those the head counts. Call it inside a transaction.
+     */
     AuditVerification verify() {
+        var head = db.sql("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        long headSeq = (Long) head[0];
         var walk = new Walk();
         db.sql("""
                 SELECT seq, occurred_at, actor, actor_role, action, client_id, purpose, outcome, prev_hash, hash
@@ -27,9 +34,7 @@ class ChainVerifier {
                             rs.getString("purpose"), Outcome.valueOf(rs.getString("outcome")),
                             rs.getString("prev_hash"), rs.getString("hash")));
                 });
-        var head = db.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
-        if (walk.firstBad == null && ((Long) head[0] != walk.count || !head[1].equals(walk.prev))) {
+        if (walk.firstBad == null && (headSeq != walk.count || !head[1].equals(walk.prev))) {
             walk.fail(walk.count + 1, "entries after " + walk.count + " are missing");
         }
         return new AuditVerification(walk.firstBad == null, walk.count, walk.prev, walk.firstBad, walk.reason);

@@ -172,11 +172,10 @@ class Dosing {
         if (key != null) {
             keys.complete(key, 201, text);
         }
-        // The two serialised steps come last, so the locks they take (the site's balance row, the audit
-        // chain's head) are held for as short a time as possible before commit.
-        stock.dispense(site, p.medicine(), total, row.id());
         audit.record("dose.dispense", client.value(), takeHome > 0 ? "with " + takeHome + " take-home days" : null,
                 Outcome.SUCCESS);
+        // The one serialised step comes last: the site's balance row is locked only from here to the commit.
+        stock.dispense(site, p.medicine(), total, row.id());
         return new Answer(201, text, false);
     }
 

@@ -24,7 +24,7 @@ public final class LinkageSchema {
      * The Dice threshold for the clinic schema's duplicate check, chosen on one half of translit-dev and confirmed
      * on the other (docs/linkage.md).
      */
-    public static final double CLINIC_THRESHOLD = 0.85;
+    public static final double CLINIC_THRESHOLD = 0.86;
 
     private final Schema schema;
 

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,6 +38,16 @@ class SecurityConfig {
             page.setErrorPage("/error/403");
             return page;
         });
+    }
+
+    /**
+     * Spring Security's own tracing is off: it wraps each of the chain's filters in an observation on every
+     * request, which cost a measurable share of the dosing benchmark's server CPU (docs/oat.md). The request
+     * metrics ({@code http.server.requests}) stay.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -20,6 +20,7 @@ abstract class AuditChainContract {
 
     @Autowired AuditLog audit;
     @Autowired TransactionTemplate tx;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient db;
 
     @Test
     void concurrentWritersKeepOneValidChain() throws Exception {
@@ -55,5 +56,35 @@ abstract class AuditChainContract {
         tx.executeWithoutResult(s -> audit.recordAs("worker", "NURSE", "test.commit", client, null, Outcome.SUCCESS));
         assertThat(audit.accessesTo(client)).hasSize(1);
         assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
+    void anEntryIsVisibleAtOnceAndSealedInTheBackground() throws Exception {
+        UUID client = UUID.randomUUID();
+        tx.executeWithoutResult(s -> audit.recordAs("worker", "NURSE", "test.pending", client, null, Outcome.SUCCESS));
+        assertThat(audit.accessesTo(client)).singleElement().satisfies(r -> assertThat(r.action()).isEqualTo("test.pending"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (audit.accessesTo(client).get(0).seq() == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(audit.accessesTo(client).get(0).seq()).as("sealed by the background sealer").isNotNull();
+        assertThat(db.sql("SELECT COUNT(*) FROM audit_pending WHERE client_id = :c").param("c", client)
+                .query(Long.class).single()).isZero();
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
+    void verificationSealsWhatIsPendingFirst() {
+        UUID client = UUID.randomUUID();
+        long before = audit.verify().entries();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < AuditSealer.BATCH + 5; i++) {
+                audit.recordAs("worker", "NURSE", "test.batch", client, null, Outcome.SUCCESS);
+            }
+        });
+        var result = audit.verify();
+        assertThat(result.valid()).isTrue();
+        assertThat(result.entries()).isGreaterThanOrEqualTo(before + AuditSealer.BATCH + 5);
+        assertThat(audit.accessesTo(client)).hasSize(AuditSealer.BATCH + 5).allSatisfy(r -> assertThat(r.seq()).isNotNull());
     }
 }

@@ -117,14 +117,16 @@ public final class CrashSafety {
                 if (count(c, "SELECT COUNT(*) FROM stock_entry WHERE dispensing_id = ?", id) != 1) {
                     failures.add("ledger line missing " + id);
                 }
-                if (count(c, "SELECT COUNT(*) FROM audit_entry WHERE action = 'dose.dispense' AND client_id = ?",
+                if (count(c, "SELECT (SELECT COUNT(*) FROM audit_entry WHERE action = 'dose.dispense' AND client_id = ?)"
+                        + " + (SELECT COUNT(*) FROM audit_pending WHERE action = 'dose.dispense' AND client_id = ?)",
                         UUID.fromString(e.getValue())) < 1) {
                     failures.add("audit entry missing " + id);
                 }
             }
             long dispensings = count(c, "SELECT COUNT(*) FROM dispensing", null);
             long ledger = count(c, "SELECT COUNT(*) FROM stock_entry WHERE kind = 'DISPENSING'", null);
-            long audited = count(c, "SELECT COUNT(*) FROM audit_entry WHERE action = 'dose.dispense'", null);
+            long audited = count(c, "SELECT (SELECT COUNT(*) FROM audit_entry WHERE action = 'dose.dispense')"
+                    + " + (SELECT COUNT(*) FROM audit_pending WHERE action = 'dose.dispense')", null);
             if (dispensings != ledger || dispensings != audited) {
                 failures.add("dispensings " + dispensings + ", ledger lines " + ledger + ", audit entries " + audited);
             }
@@ -157,8 +159,8 @@ public final class CrashSafety {
 
     static long count(Connection c, String sql, UUID param) throws Exception {
         try (var ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setObject(1, param);
+            for (int i = 1; param != null && i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setObject(i, param);
             }
             try (var rs = ps.executeQuery()) {
                 rs.next();

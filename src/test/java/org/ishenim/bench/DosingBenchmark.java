@@ -1,120 +1,239 @@
 package org.ishenim.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ishenim.IshenimApplication;
-import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Databases;
-import org.ishenim.web.Roles;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The dosing benchmark (not a test): the server on PostgreSQL and on H2, 32 concurrent HTTP clients
+ * The dosing benchmark (not a test): the server jar on PostgreSQL and on H2, 32 concurrent HTTP clients
  * recording doses for different clients (POST /api/v1/dispensings, each a full audited transaction with its
  * ledger line), then the same database's raw rate of single-row JDBC insert-and-commit from 32 threads.
- * Prints doses/s, p50 and p99 latency and our rate as a ratio to the raw one.
+ * Prints doses/s, p50 and p99 latency, our rate as a ratio to the raw one, and the CPU time each dose cost
+ * in the server JVM, in PostgreSQL and in the load generator.
  *
- * <p>Run: {@code bench/dosing.sh [h2|pg|both] [doses]}
+ * <p>The server runs as its own JVM ({@code target/ishenim.jar} when it exists), as in production; the load
+ * generator uses one kept-alive socket per client thread ({@link Wire}), so it costs little CPU. Before the
+ * measured doses, the server is warmed up by the enrolments and prescriptions and by {@code warmup} doses.
+ *
+ * <p>Run: {@code bench/dosing.sh [h2|pg|both] [doses, default 3000] [warm-up doses, default four times as many]}
  */
 public final class DosingBenchmark {
 
     static final int THREADS = 32;
-    static final String PASSWORD = "bench-password-1";
+    static final String PASSWORD = "demo";
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "both";
         int doses = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 4 * doses;
         List<String> results = new ArrayList<>();
         if (!which.equals("h2")) {
             String url = Databases.newPostgresDatabase();
-            results.add(run("PostgreSQL (embedded, zonky)", url, "postgres", "postgres", doses));
+            results.add(run("PostgreSQL (embedded, zonky)", url, "postgres", "postgres", doses, warmup, url));
         }
         if (!which.equals("pg")) {
             var dir = Files.createTempDirectory("ishenim-bench");
-            String url = "jdbc:h2:file:" + dir + "/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
-            results.add(run("H2 (file, WRITE_DELAY=0)", url, "ishenim", "", doses));
+            String options = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            // The server holds its H2 file open, so the raw rate is measured on a second file in the same folder.
+            results.add(run("H2 (file, WRITE_DELAY=0)", "jdbc:h2:file:" + dir + "/bench" + options, "ishenim", "",
+                    doses, warmup, "jdbc:h2:file:" + dir + "/raw" + options));
         }
         System.out.println();
         results.forEach(System.out::println);
         System.exit(0);
     }
 
-    static String run(String name, String url, String user, String password, int doses) throws Exception {
+    static String run(String name, String url, String user, String password, int doses, int warmup, String rawUrl)
+            throws Exception {
         var dir = Files.createTempDirectory("ishenim-bench-data");
-        var app = new SpringApplication(IshenimApplication.class);
-        ConfigurableApplicationContext context = app.run("--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                "--ishenim.data-dir=" + dir, "--ishenim.master-key.generate=true", "--ishenim.oat.absence.cron=-",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        int port = 19000 + (int) (Math.random() * 2000);
+        Process server = startServer(url, user, password, dir, port);
         try {
-            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-            var staff = context.getBean(StaffAccounts.class);
-            staff.create("bench-nurse", Roles.NURSE, PASSWORD, true);
-            staff.create("bench-doctor", Roles.DOCTOR, PASSWORD, true);
-            staff.create("bench-pharmacist", Roles.PHARMACIST, PASSWORD, true);
-            var http = new Http(port);
-            http.post("bench-pharmacist", "/api/v1/stock/receipts", """
-                    {"site":"main","medicine":"METHADONE_ORAL_10MG_ML","amountMg":"100000000","supplier":"bench","batch":"B"}""", null, 201);
-            int warmup = 300;
+            CrashSafety.waitUp(port);
+            String nurse = Wire.basic("nurse", PASSWORD);
+            String doctor = Wire.basic("doctor", PASSWORD);
+            try (var wire = new Wire("localhost", port)) {
+                expect(wire.post("/api/v1/stock/receipts", Wire.basic("pharmacist", PASSWORD), null, """
+                        {"site":"main","medicine":"METHADONE_ORAL_10MG_ML","amountMg":"100000000","supplier":"bench","batch":"B"}"""), 201);
+            }
             int total = doses + warmup;
             String[] clients = new String[total];
             long t0 = System.nanoTime();
-            parallel(total, i -> {
-                String body = http.post("bench-doctor", "/api/v1/clients", """
+            parallel(port, total, (wire, i) -> {
+                String body = expect(wire.post("/api/v1/clients", doctor, null, """
                         {"sex":"%s","birthYear":%d,"motherFirstName":"%s","fatherFirstName":"%s","alias":"bench %d",
                          "identityConsent":false,"consents":["TREATMENT"]}""".formatted(i % 2 == 0 ? "M" : "F", 1960 + i % 40,
-                        name(i, "ra"), name(i / 676, "ek"), i),
-                        null, 201);
+                        name(i, "ra"), name(i / 676, "ek"), i)), 201);
                 clients[i] = body.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
-                http.post("bench-doctor", "/api/v1/prescriptions", """
-                        {"clientId":"%s","medicine":"METHADONE_ORAL_10MG_ML","dailyDoseMg":"30"}""".formatted(clients[i]), null, 201);
+                expect(wire.post("/api/v1/prescriptions", doctor, null, """
+                        {"clientId":"%s","medicine":"METHADONE_ORAL_10MG_ML","dailyDoseMg":"30"}""".formatted(clients[i])), 201);
             });
-            System.out.printf("%s: %d clients enrolled and prescribed in %.1f s%n", name, total,
-                    (System.nanoTime() - t0) / 1e9);
-            parallel(warmup, i -> dose(http, clients[i]));
+            System.out.printf("%s: %d clients enrolled and prescribed in %.1f s; %d warm-up doses%n", name, total,
+                    (System.nanoTime() - t0) / 1e9, warmup);
+            parallel(port, warmup, (wire, i) -> dose(wire, nurse, clients[i]));
             long[] latencies = new long[doses];
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = os.getProcessCpuTime();
+            String jfr = System.getenv("BENCH_JFR");
+            String floorJfr = System.getenv("BENCH_JFR_FLOOR");
+            if (jfr != null) { // profile the server over the measured doses only
+                new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.pid()), "JFR.start", "settings=profile", "filename=" + jfr).inheritIO()
+                        .start().waitFor();
+            }
+            var cpu = new CpuTimes(server.pid());
             long start = System.nanoTime();
-            parallel(doses, i -> {
+            parallel(port, doses, (wire, i) -> {
                 long s = System.nanoTime();
-                dose(http, clients[warmup + i]);
+                dose(wire, nurse, clients[warmup + i]);
                 latencies[i] = System.nanoTime() - s;
             });
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuPerDose = (os.getProcessCpuTime() - cpu0) / 1e6 / doses;
+            var used = cpu.since();
+            System.out.println("server CPU by thread over the measured doses: " + cpu.threadBreakdown());
+            if (jfr != null) {
+                new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.pid()), "JFR.dump", "filename=" + jfr).inheritIO().start().waitFor();
+            }
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             double load = os.getSystemLoadAverage();
             Arrays.sort(latencies);
             double rate = doses / seconds;
             double p50 = latencies[doses / 2] / 1e6;
             double p99 = latencies[(int) (doses * 0.99)] / 1e6;
-            double raw = rawInsertRate(url, user, password, 5);
-            double hot = hotRowRate(url, user, password, 5);
-            return String.format("%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms | raw JDBC insert+commit"
-                    + " (32 threads): %.0f rows/s | ratio %.2f | raw hot-row lock+insert+update+commit (the audit_head"
-                    + " pattern): %.0f/s | JVM CPU per dose (server + HTTP clients%s): %.1f ms | load average %.1f on %d cores",
-                    name, doses, seconds, rate, p50, p99, raw, rate / raw, hot, url.startsWith("jdbc:h2") ? " + H2" : "",
-                    cpuPerDose, load, os.getAvailableProcessors());
+            // The framework's floor: an authenticated GET with one small query (HTTP, security, JSON, one transaction).
+            if (floorJfr != null) {
+                new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.pid()), "JFR.start", "settings=profile", "filename=" + floorJfr).inheritIO()
+                        .start().waitFor();
+            }
+            var floorCpu = new CpuTimes(server.pid());
+            long floorStart = System.nanoTime();
+            parallel(port, doses, (wire, i) -> expect(wire.get("/api/v1/stock/sites", nurse), 200));
+            double floorRate = doses / ((System.nanoTime() - floorStart) / 1e9);
+            double floorServer = floorCpu.since()[0] / doses;
+            if (floorJfr != null) {
+                new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.pid()), "JFR.dump", "filename=" + floorJfr).inheritIO().start().waitFor();
+            }
+            server.destroy();
+            server.waitFor();
+            double raw = rawInsertRate(rawUrl, user, password, 5);
+            double hot = hotRowRate(rawUrl, user, password, 5);
+            return String.format(Locale.ROOT, "%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms (p90 %.1f, p95 %.1f, max %.1f) | raw JDBC"
+                    + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw one-hot-row lock+insert+update+commit: %.0f/s"
+                    + " | CPU per dose: server JVM %.2f ms, database %.2f ms, load generator %.2f ms | for comparison, an"
+                    + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
+                    name, doses, seconds, rate, p50, p99, latencies[(int) (doses * 0.90)] / 1e6,
+                    latencies[(int) (doses * 0.95)] / 1e6, latencies[doses - 1] / 1e6, raw, rate / raw, hot, used[0] / doses, used[1] / doses,
+                    used[2] / doses, floorRate, floorServer, load, os.getAvailableProcessors());
         } finally {
-            context.close();
+            server.destroyForcibly();
+        }
+    }
+
+    /** The server as a child JVM: the built jar when there is one, else the test class path. */
+    static Process startServer(String url, String user, String password, java.nio.file.Path dir, int port)
+            throws java.io.IOException {
+        var jar = java.nio.file.Path.of("target/ishenim.jar");
+        List<String> cmd = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g"));
+        String jvm = System.getenv("BENCH_JVM_ARGS"); // e.g. "-XX:+UseSerialGC", for experiments
+        if (jvm != null && !jvm.isBlank()) {
+            cmd.addAll(List.of(jvm.strip().split("\\s+")));
+        }
+        if (Files.exists(jar)) {
+            cmd.addAll(List.of("-jar", jar.toString()));
+        } else {
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.ishenim.IshenimApplication"));
+        }
+        cmd.addAll(List.of("--server.port=" + port, "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                "--ishenim.data-dir=" + dir, "--ishenim.master-key.generate=true", "--ishenim.oat.absence.cron=-",
+                "--spring.profiles.active=demo", "--ishenim.demo.clients=0", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"));
+        String extra = System.getenv("BENCH_SERVER_ARGS"); // e.g. "--server.tomcat.threads.max=16", for experiments
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        System.out.println("server: " + (Files.exists(jar) ? "java -jar " + jar : "class path") + " on " + url.replaceAll(";.*", ""));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+    }
+
+    /** CPU seconds (as ms) used by the server JVM, the PostgreSQL processes and this JVM since construction. */
+    static final class CpuTimes {
+        private final long server;
+        private final double[] start;
+
+        CpuTimes(long server) throws java.io.IOException {
+            this.server = server;
+            this.start = now();
+            this.threadsAtStart = threads();
+        }
+
+        private final java.util.Map<String, Double> threadsAtStart;
+
+        /** Server CPU ms by thread kind (request threads, JIT compiler, GC...) since construction. */
+        String threadBreakdown() {
+            var now = threads();
+            var out = new StringBuilder();
+            now.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue() - threadsAtStart.getOrDefault(b.getKey(), 0.0),
+                    a.getValue() - threadsAtStart.getOrDefault(a.getKey(), 0.0))).limit(6).forEach(e -> out.append(String.format(
+                    Locale.ROOT, "%s %.0f ms; ", e.getKey(), e.getValue() - threadsAtStart.getOrDefault(e.getKey(), 0.0))));
+            return out.toString();
+        }
+
+        private java.util.Map<String, Double> threads() {
+            var byKind = new java.util.HashMap<String, Double>();
+            var tasks = java.nio.file.Path.of("/proc", Long.toString(server), "task").toFile().listFiles();
+            for (var task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    String text = Files.readString(task.toPath().resolve("stat"));
+                    String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')).replaceAll("[0-9#-]+", "N");
+                    byKind.merge(name, ticks(text), Double::sum);
+                } catch (java.io.IOException e) {
+                    // the thread ended
+                }
+            }
+            return byKind;
+        }
+
+        double[] since() throws java.io.IOException {
+            double[] end = now();
+            return new double[] {end[0] - start[0], end[1] - start[1], end[2] - start[2]};
+        }
+
+        private double[] now() throws java.io.IOException {
+            double postgres = 0;
+            for (var p : ProcessHandle.allProcesses().toList()) {
+                var stat = java.nio.file.Path.of("/proc", Long.toString(p.pid()), "stat");
+                try {
+                    String text = Files.readString(stat);
+                    if (text.contains("(postgres)")) {
+                        postgres += ticks(text);
+                    }
+                } catch (java.io.IOException e) {
+                    // the process ended
+                }
+            }
+            double self = ticks(Files.readString(java.nio.file.Path.of("/proc/self/stat")));
+            double srv = ticks(Files.readString(java.nio.file.Path.of("/proc", Long.toString(server), "stat")));
+            return new double[] {srv, postgres, self};
+        }
+
+        /** utime + stime of a /proc stat line, in ms (100 ticks per second on Linux). */
+        private static double ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
         }
     }
 
@@ -124,9 +243,16 @@ public final class DosingBenchmark {
         return Character.toUpperCase(l.charAt(i % 26)) + "" + l.charAt((i / 26) % 26) + tail;
     }
 
-    static void dose(Http http, String client) {
-        http.post("bench-nurse", "/api/v1/dispensings", """
-                {"clientId":"%s","doseMg":"30","observed":true}""".formatted(client), UUID.randomUUID().toString(), 201);
+    static void dose(Wire wire, String nurse, String client) throws java.io.IOException {
+        expect(wire.post("/api/v1/dispensings", nurse, UUID.randomUUID().toString(), """
+                {"clientId":"%s","doseMg":"30","observed":true}""".formatted(client)), 201);
+    }
+
+    static String expect(Wire.Response r, int status) {
+        if (r.status() != status) {
+            throw new IllegalStateException("answered " + r.status() + ": " + r.body());
+        }
+        return r.body();
     }
 
     /** 32 threads, each on its own connection, insert one row and commit, for {@code seconds}. */
@@ -215,18 +341,19 @@ public final class DosingBenchmark {
     }
 
     interface Task {
-        void run(int i) throws Exception;
+        void run(Wire wire, int i) throws Exception;
     }
 
-    static void parallel(int n, Task task) throws InterruptedException {
+    /** {@link #THREADS} threads, each with its own kept-alive connection, share {@code n} tasks. */
+    static void parallel(int port, int n, Task task) throws InterruptedException {
         var next = new AtomicInteger();
         var errors = new ConcurrentLinkedQueue<Throwable>();
         var done = new CountDownLatch(THREADS);
         for (int t = 0; t < THREADS; t++) {
             new Thread(() -> {
-                try {
+                try (var wire = new Wire("localhost", port)) {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        task.run(i);
+                        task.run(wire, i);
                     }
                 } catch (Throwable e) {
                     errors.add(e);
@@ -238,35 +365,6 @@ public final class DosingBenchmark {
         done.await();
         if (!errors.isEmpty()) {
             throw new IllegalStateException(errors.size() + " failures, first: " + errors.peek(), errors.peek());
-        }
-    }
-
-    static final class Http {
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final String base;
-
-        Http(int port) {
-            base = "http://localhost:" + port;
-        }
-
-        String post(String user, String path, String json, String key, int expected) {
-            var b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json));
-            if (key != null) {
-                b.header("Idempotency-Key", key);
-            }
-            try {
-                var r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != expected) {
-                    throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-                }
-                return r.body();
-            } catch (java.io.IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -185,6 +185,7 @@ abstract class ClientFlowContract {
         Client client = enrolGulnara("Delete");
         records.view(client.id());
         records.view(client.id());
+        assertThat(audit.verify().valid()).isTrue();
         long target = db.sql("SELECT MAX(seq) FROM audit_entry").query(Long.class).single() - 1;
         var row = db.sql("SELECT * FROM audit_entry WHERE seq = :seq").param("seq", target).query().singleRow();
         db.sql("DELETE FROM audit_entry WHERE seq = :seq").param("seq", target).update();
@@ -209,6 +210,7 @@ abstract class ClientFlowContract {
         Client client = enrolGulnara("Reorder");
         records.view(client.id());
         records.search("x");
+        assertThat(audit.verify().valid()).isTrue();
         long last = db.sql("SELECT MAX(seq) FROM audit_entry").query(Long.class).single();
         db.sql("UPDATE audit_entry SET seq = -1 WHERE seq = :s").param("s", last).update();
         db.sql("UPDATE audit_entry SET seq = :s WHERE seq = :p").param("s", last).param("p", last - 1).update();

@@ -55,6 +55,8 @@ abstract class DispensingFlowTest {
     JdbcClient db;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.ishenim.audit.AuditLog audit;
     Api api;
 
     @BeforeEach
@@ -238,6 +240,7 @@ abstract class DispensingFlowTest {
         OatFixture.prescribe(api, c, METHADONE, "30", 0);
         var r = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key());
         assertThat(r.status()).isEqualTo(201);
+        assertThat(audit.verify().valid()).isTrue();
         assertThat(db.sql("SELECT COUNT(*) FROM audit_entry WHERE client_id = :c AND action = 'dose.dispense'")
                 .param("c", c.value()).query(Long.class).single()).isEqualTo(1);
         assertThat(api.get("pharmacist", "/api/v1/stock").status()).isEqualTo(200);

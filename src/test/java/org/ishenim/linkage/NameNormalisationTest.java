@@ -41,6 +41,19 @@ class NameNormalisationTest {
         assertThat(NameFolding.foldSurname(latin)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({"Марат, Mraat", "Артём, Artme", "Темирлан, Tmeirlan", "Евгений, Evgneiy", "Жаныбек, Zhanbyek"})
+    void theSkeletonSurvivesVowelTranspositionsAndDrops(String cyrillic, String typo) {
+        assertThat(NameFolding.skeleton(typo)).isEqualTo(NameFolding.skeleton(cyrillic));
+    }
+
+    @Test
+    void differentNamesHaveDifferentSkeletons() {
+        assertThat(NameFolding.skeleton("Нуриза")).isNotEqualTo(NameFolding.skeleton("Zarina"));
+        assertThat(NameFolding.skeleton("Айбек")).isNotEqualTo(NameFolding.skeleton("Janibek"));
+        assertThat(NameFolding.skeleton("Марат")).isEqualTo("mrt");
+    }
+
     @Test
     void differentNamesStayDifferent() {
         assertThat(NameFolding.fold("Айбек")).isNotEqualTo(NameFolding.fold("Айдай"));

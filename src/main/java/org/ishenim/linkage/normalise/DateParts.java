@@ -33,6 +33,22 @@ public final class DateParts {
         return parts == null ? "" : two(Math.max(parts[1], parts[2]));
     }
 
+    /**
+     * The two-day period the date falls in, counting periods from an even day ({@code offset} 0) or an odd day
+     * ({@code offset} 1). Two dates one day apart share exactly one of the two periods; dates two or more days apart
+     * share neither. Day and month are read as written; a date only valid with them swapped is read swapped.
+     */
+    public static String twoDayPeriod(String iso, int offset) {
+        int[] parts = parse(iso);
+        if (parts == null) {
+            return "";
+        }
+        boolean asWritten = valid(parts[0], parts[1], parts[2]);
+        long day = java.time.LocalDate.of(parts[0], asWritten ? parts[1] : parts[2], asWritten ? parts[2] : parts[1])
+                .toEpochDay();
+        return String.valueOf(Math.floorDiv(day + offset, 2));
+    }
+
     private static String two(int value) {
         return value < 10 ? "0" + value : String.valueOf(value);
     }

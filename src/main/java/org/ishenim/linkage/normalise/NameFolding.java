@@ -62,6 +62,20 @@ public final class NameFolding {
         return folded;
     }
 
+    /**
+     * The consonant skeleton of a folded name: {@link #fold}, then the vowels (a, e, i, o after folding) dropped and
+     * double letters collapsed. Vowels carry most transliteration variation and most letter transpositions swap a
+     * vowel with a consonant (Mraat, Artme), so the skeleton of a name survives them, while different names keep
+     * different consonants.
+     */
+    public static String skeleton(String name) {
+        return consonants(fold(name));
+    }
+
+    private static String consonants(String folded) {
+        return collapseDoubles(folded.replaceAll("[aeio]", ""));
+    }
+
     private static final String[] SURNAME_ENDINGS = {"ova", "eva", "ina", "aia", "ov", "ev", "in", "ii", "a"};
 
     private static String toLatinLetters(String lower) {

@@ -17,6 +17,8 @@ public enum Normaliser {
     NAME("name", NameFolding::fold),
     /** As {@code name}, then one common surname ending (-ov, -ova, -ev, -eva, -in, -ina...) removed. */
     SURNAME("surname", NameFolding::foldSurname),
+    /** The consonant skeleton of the folded name: vowels dropped. */
+    NAME_SKELETON("nameSkeleton", NameFolding::skeleton),
     /** Trimmed and upper-cased, for codes such as sex. */
     TRIM_UPPER("trimUpper", v -> v.strip().toUpperCase(java.util.Locale.ROOT)),
     /** The first four characters of a date written year first, unvalidated ("" if shorter): a lenient year. */
@@ -26,7 +28,11 @@ public enum Normaliser {
     /** The smaller of day and month of an ISO date, so that a swapped day and month still agree. */
     DATE_DAY_MONTH_LOW("dateDayMonthLow", DateParts::dayMonthLow),
     /** The larger of day and month of an ISO date. */
-    DATE_DAY_MONTH_HIGH("dateDayMonthHigh", DateParts::dayMonthHigh);
+    DATE_DAY_MONTH_HIGH("dateDayMonthHigh", DateParts::dayMonthHigh),
+    /** The two-day period of the date counted from even days: a one-day typo keeps this or the odd one. */
+    DATE_TWO_DAY_EVEN("dateTwoDayEven", v -> DateParts.twoDayPeriod(v, 0)),
+    /** The two-day period of the date counted from odd days. */
+    DATE_TWO_DAY_ODD("dateTwoDayOdd", v -> DateParts.twoDayPeriod(v, 1));
 
     private final String key;
     private final UnaryOperator<String> operation;
