@@ -3,6 +3,7 @@ package org.ishenim.linkage.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class DiceScanTest {
         PairSink whole = new PairSink();
         long decided = 0;
         for (int i = 0; i < 40; i++) {
-            long[] q = java.util.Arrays.copyOfRange(a, i * wordsPer, (i + 1) * wordsPer);
+            long[] q = Arrays.copyOfRange(a, i * wordsPer, (i + 1) * wordsPer);
             int pq = popcount(q);
             int[] range = DiceScan.range(store, pq, threshold);
             DiceScan.Query query = DiceScan.prepare(q, pq, i, store, range[0], range[1], threshold);
@@ -66,7 +67,7 @@ class DiceScanTest {
                 decided += DiceScan.scan(query, store, from, Math.min(range[1], from + 97), pieces);
             }
             DiceScan.scan(q, pq, i, store, range[0], range[1], threshold, whole);
-            assertThat(decided).isEqualTo(0L + sumOfRanges(store, a, wordsPer, threshold, i + 1));
+            assertThat(decided).isEqualTo(sumOfRanges(store, a, wordsPer, threshold, i + 1));
         }
 
         assertThat(asMap(pieces)).isEqualTo(expected).isEqualTo(asMap(whole));
@@ -90,7 +91,7 @@ class DiceScanTest {
     private static long sumOfRanges(ClkStore store, long[] a, int wordsPer, double threshold, int queries) {
         long sum = 0;
         for (int i = 0; i < queries; i++) {
-            int[] range = DiceScan.range(store, popcount(java.util.Arrays.copyOfRange(a, i * wordsPer,
+            int[] range = DiceScan.range(store, popcount(Arrays.copyOfRange(a, i * wordsPer,
                     (i + 1) * wordsPer)), threshold);
             sum += Math.max(0, range[1] - range[0]);
         }
