@@ -82,6 +82,7 @@ public final class DosingBenchmark {
             System.out.printf("%s: %d clients enrolled and prescribed in %.1f s; %d warm-up doses%n", name, total,
                     (System.nanoTime() - t0) / 1e9, warmup);
             parallel(port, warmup, (wire, i) -> dose(wire, nurse, clients[i]));
+            System.out.printf("JIT compiler queue drained after %.1f s idle%n", CpuTimes.awaitCompilerIdle(server.pid()));
             long[] latencies = new long[doses];
             String jfr = System.getenv("BENCH_JFR");
             String floorJfr = System.getenv("BENCH_JFR_FLOOR");
@@ -181,6 +182,29 @@ public final class DosingBenchmark {
         }
 
         private final java.util.Map<String, Double> threadsAtStart;
+
+        /**
+         * Waits (up to 60 s) until the server's JIT compiler threads use less than 5% of a core: during the
+         * warm-up they compete with 32 request threads for two cores and fall behind; a server that has run for
+         * a while has caught up. Returns the seconds waited.
+         */
+        static double awaitCompilerIdle(long server) throws Exception {
+            var cpu = new CpuTimes(server);
+            long start = System.nanoTime();
+            for (int i = 0; i < 60; i++) {
+                double before = cpu.compiler();
+                Thread.sleep(1000);
+                if (cpu.compiler() - before < 50) {
+                    break;
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        private double compiler() {
+            return threads().entrySet().stream().filter(e -> e.getKey().contains("Compiler"))
+                    .mapToDouble(java.util.Map.Entry::getValue).sum();
+        }
 
         /** Server CPU ms by thread kind (request threads, JIT compiler, GC...) since construction. */
         String threadBreakdown() {
