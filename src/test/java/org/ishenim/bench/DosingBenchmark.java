@@ -93,6 +93,8 @@ public final class DosingBenchmark {
             }
             var cpu = new CpuTimes(server.pid());
             long start = System.nanoTime();
+            long born = server.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+            long windowFrom = System.currentTimeMillis() - born;
             parallel(port, doses, (wire, i) -> {
                 long s = System.nanoTime();
                 dose(wire, nurse, clients[warmup + i]);
@@ -100,7 +102,8 @@ public final class DosingBenchmark {
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             var used = cpu.since();
-            System.out.println("server CPU by thread over the measured doses: " + cpu.threadBreakdown());
+            System.out.println("server CPU by thread over the measured doses (server uptime " + windowFrom + "-"
+                    + (System.currentTimeMillis() - born) + " ms): " + cpu.threadBreakdown());
             if (jfr != null) {
                 new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                         Long.toString(server.pid()), "JFR.dump", "filename=" + jfr).inheritIO().start().waitFor();
