@@ -69,7 +69,14 @@ public class IshenimApplication {
         try (context) {
             for (CliCommand command : context.getBeansOfType(CliCommand.class).values()) {
                 if (command.name().equals(name)) {
-                    return command.run(rest, System.in, System.out, System.err);
+                    try {
+                        return command.run(rest, System.in, System.out, System.err);
+                    } catch (RuntimeException e) {
+                        // 2 = could not run (never 1, which "audit verify" keeps for a broken chain). Class only:
+                        // a message could carry data.
+                        System.err.println("Could not run " + name + ": " + e.getClass().getSimpleName());
+                        return 2;
+                    }
                 }
             }
             System.err.println("Unknown command: " + name);

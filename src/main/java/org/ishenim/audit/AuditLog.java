@@ -65,14 +65,14 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AccessRecord> accessesTo(UUID clientId) {
         return db.sql("""
-                SELECT seq, occurred_at, actor, actor_role, action, purpose, outcome, 0 AS pending
+                SELECT seq, occurred_at, actor, actor_role, action, purpose, outcome, 0 AS pending, seq AS ord
                 FROM audit_entry
                 WHERE client_id = :client
                 UNION ALL
-                SELECT CAST(NULL AS BIGINT), occurred_at, actor, actor_role, action, purpose, outcome, 1
+                SELECT CAST(NULL AS BIGINT), occurred_at, actor, actor_role, action, purpose, outcome, 1, id
                 FROM audit_pending
                 WHERE client_id = :client
-                ORDER BY occurred_at DESC, pending DESC, seq DESC
+                ORDER BY occurred_at DESC, pending DESC, ord DESC
                 """)
                 .param("client", clientId)
                 .query((rs, n) -> new AccessRecord(rs.getObject("seq", Long.class),
@@ -82,9 +82,13 @@ public class AuditLog {
                 .list();
     }
 
-    /** Seals the entries waiting for the chain, then recomputes the whole chain. */
+    /**
+     * Seals the entries waiting for the chain (when it can: on a read-only connection it cannot, and only the
+     * sealed chain is checked), then recomputes the chain up to its head.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public AuditVerification verify() {
-        sealer.sealPending();
-        return sealer.inTransaction(() -> new ChainVerifier(db).verify());
+        sealer.sealQuietly();
+        return new ChainVerifier(db).verify();
     }
 }

@@ -43,23 +43,23 @@ class AuditSealer implements SmartLifecycle {
             @Value("${ishenim.audit.seal-delay:PT0.2S}") Duration delay) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
-        this.delay = delay;
+        this.delay = delay.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : delay;
     }
 
-    /** Seals every entry committed so far; returns how many were sealed. */
+    /**
+     * Seals the entries committed so far, up to 100 batches (under a load that writes faster than that, the next
+     * run goes on); returns how many were sealed.
+     */
     int sealPending() {
         int total = 0;
         int sealed;
+        int batches = 0;
         do {
-            sealed = tx.execute(status -> sealBatch());
+            Integer n = tx.execute(status -> sealBatch());
+            sealed = n == null ? 0 : n;
             total += sealed;
-        } while (sealed == BATCH);
+        } while (sealed == BATCH && ++batches < 100);
         return total;
-    }
-
-    /** Runs {@code work} in a transaction (the verifier locks the head in it, holding the sealer off until it ends). */
-    <T> T inTransaction(java.util.function.Supplier<T> work) {
-        return tx.execute(status -> work.get());
     }
 
     private int sealBatch() {
@@ -115,7 +115,8 @@ class AuditSealer implements SmartLifecycle {
     private record Pending(long id, AuditEntry entry) {
     }
 
-    private void sealQuietly() {
+    /** {@link #sealPending()}, logging a failure (by exception class only) instead of throwing it. */
+    void sealQuietly() {
         try {
             sealPending();
         } catch (RuntimeException e) {
@@ -137,13 +138,13 @@ class AuditSealer implements SmartLifecycle {
     }
 
     /**
-     * Stops without waiting: a batch cut short rolls back whole, and whatever is still pending is sealed at the
-     * next start. (Waiting here could hang a shutdown whose database is already gone.)
+     * Stops without waiting and without interrupting: a batch in progress ends normally or rolls back whole (an
+     * interrupt could close an H2 file mid-write), and whatever is still pending is sealed at the next start.
      */
     @Override
     public synchronized void stop() {
         if (thread != null) {
-            thread.shutdownNow();
+            thread.shutdown();
             thread = null;
         }
     }

@@ -87,4 +87,30 @@ abstract class AuditChainContract {
         assertThat(result.entries()).isGreaterThanOrEqualTo(before + AuditSealer.BATCH + 5);
         assertThat(audit.accessesTo(client)).hasSize(AuditSealer.BATCH + 5).allSatisfy(r -> assertThat(r.seq()).isNotNull());
     }
+
+    @Test
+    void verificationsRunAlongsideWritersAndEachOther() throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 4; i++) {
+            tasks.add(() -> {
+                for (int n = 0; n < 50; n++) {
+                    tx.executeWithoutResult(s -> audit.recordAs("worker", "NURSE", "test.race", null, null, Outcome.SUCCESS));
+                }
+                return true;
+            });
+            tasks.add(() -> {
+                boolean valid = true;
+                for (int n = 0; n < 10; n++) {
+                    valid &= audit.verify().valid();
+                }
+                return valid;
+            });
+        }
+        for (var f : pool.invokeAll(tasks)) {
+            assertThat(f.get()).as("every verification during concurrent writes and seals is valid").isTrue();
+        }
+        pool.shutdown();
+        assertThat(audit.verify().valid()).isTrue();
+    }
 }
