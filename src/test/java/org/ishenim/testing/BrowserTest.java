@@ -53,6 +53,8 @@ public abstract class BrowserTest {
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         await = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // A wait that reads an element while the page is being replaced (a form post, an htmx swap) retries.
+        await.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
