@@ -86,11 +86,7 @@ public final class DosingBenchmark {
             long[] latencies = new long[doses];
             String jfr = System.getenv("BENCH_JFR");
             String floorJfr = System.getenv("BENCH_JFR_FLOOR");
-            if (jfr != null) { // profile the server over the measured doses only
-                new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(server.pid()), "JFR.start", "settings=profile", "filename=" + jfr).inheritIO()
-                        .start().waitFor();
-            }
+            jcmdJfr(server.pid(), jfr, "JFR.start", "settings=profile"); // the measured doses only
             var cpu = new CpuTimes(server.pid());
             long start = System.nanoTime();
             long born = server.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
@@ -104,10 +100,7 @@ public final class DosingBenchmark {
             var used = cpu.since();
             System.out.println("server CPU by thread over the measured doses (server uptime " + windowFrom + "-"
                     + (System.currentTimeMillis() - born) + " ms): " + cpu.threadBreakdown());
-            if (jfr != null) {
-                new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(server.pid()), "JFR.dump", "filename=" + jfr).inheritIO().start().waitFor();
-            }
+            jcmdJfr(server.pid(), jfr, "JFR.dump");
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             double load = os.getSystemLoadAverage();
             Arrays.sort(latencies);
@@ -115,20 +108,13 @@ public final class DosingBenchmark {
             double p50 = latencies[doses / 2] / 1e6;
             double p99 = latencies[(int) (doses * 0.99)] / 1e6;
             // The framework's floor: an authenticated GET with one small query (HTTP, security, JSON, one transaction).
-            if (floorJfr != null) {
-                new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(server.pid()), "JFR.start", "settings=profile", "filename=" + floorJfr).inheritIO()
-                        .start().waitFor();
-            }
+            jcmdJfr(server.pid(), floorJfr, "JFR.start", "settings=profile");
             var floorCpu = new CpuTimes(server.pid());
             long floorStart = System.nanoTime();
             parallel(port, doses, (wire, i) -> expect(wire.get("/api/v1/stock/sites", nurse), 200));
             double floorRate = doses / ((System.nanoTime() - floorStart) / 1e9);
             double floorServer = floorCpu.since()[0] / doses;
-            if (floorJfr != null) {
-                new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(server.pid()), "JFR.dump", "filename=" + floorJfr).inheritIO().start().waitFor();
-            }
+            jcmdJfr(server.pid(), floorJfr, "JFR.dump");
             server.destroy();
             server.waitFor();
             double raw = rawInsertRate(rawUrl, user, password, 5);
@@ -143,6 +129,18 @@ public final class DosingBenchmark {
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    /** Runs a JFR {@code jcmd} command against the server, naming {@code file}; nothing when file is null. */
+    static void jcmdJfr(long pid, String file, String... command) throws Exception {
+        if (file == null) {
+            return;
+        }
+        List<String> cmd = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                .toString(), Long.toString(pid)));
+        cmd.addAll(List.of(command));
+        cmd.add("filename=" + file);
+        new ProcessBuilder(cmd).inheritIO().start().waitFor();
     }
 
     /** The server as a child JVM: the built jar when there is one, else the test class path. */
