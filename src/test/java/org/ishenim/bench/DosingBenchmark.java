@@ -84,6 +84,7 @@ public final class DosingBenchmark {
             parallel(port, warmup, (wire, i) -> dose(wire, nurse, clients[i]));
             System.out.printf("JIT compiler queue drained after %.1f s idle%n", CpuTimes.awaitCompilerIdle(server.pid()));
             long[] latencies = new long[doses];
+            long[] starts = new long[doses];
             String jfr = System.getenv("BENCH_JFR");
             String floorJfr = System.getenv("BENCH_JFR_FLOOR");
             jcmdJfr(server.pid(), jfr, "JFR.start", "settings=profile"); // the measured doses only
@@ -95,6 +96,7 @@ public final class DosingBenchmark {
                 long s = System.nanoTime();
                 dose(wire, nurse, clients[warmup + i]);
                 latencies[i] = System.nanoTime() - s;
+                starts[i] = s - start;
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             var used = cpu.since();
@@ -103,6 +105,7 @@ public final class DosingBenchmark {
             jcmdJfr(server.pid(), jfr, "JFR.dump");
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             double load = os.getSystemLoadAverage();
+            writeTimeline(System.getenv("BENCH_TIMELINE"), starts, latencies);
             Arrays.sort(latencies);
             double rate = doses / seconds;
             double p50 = latencies[doses / 2] / 1e6;
@@ -129,6 +132,18 @@ public final class DosingBenchmark {
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    /** Writes each measured dose's start (ms from the first) and latency (ms) as CSV; nothing when file is null. */
+    static void writeTimeline(String file, long[] starts, long[] latencies) throws java.io.IOException {
+        if (file == null) {
+            return;
+        }
+        var out = new StringBuilder("start_ms,latency_ms\n");
+        for (int i = 0; i < starts.length; i++) {
+            out.append(String.format(Locale.ROOT, "%.2f,%.2f%n", starts[i] / 1e6, latencies[i] / 1e6));
+        }
+        Files.writeString(java.nio.file.Path.of(file), out);
     }
 
     /** Runs a JFR {@code jcmd} command against the server, naming {@code file}; nothing when file is null. */

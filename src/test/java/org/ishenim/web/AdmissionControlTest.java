@@ -1,0 +1,134 @@
+package org.ishenim.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class AdmissionControlTest {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void queuedRequestsRunOneAtATimeInArrivalOrder() throws Exception {
+        var control = new AdmissionControl(1, Duration.ofSeconds(10));
+        var release = new CountDownLatch(1);
+        var order = new CopyOnWriteArrayList<String>();
+        var running = new AtomicInteger();
+        var mostAtOnce = new AtomicInteger();
+        FilterChain work = (req, res) -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            order.add((String) req.getAttribute("name"));
+            if ("first".equals(req.getAttribute("name"))) {
+                await(release);
+            }
+            running.decrementAndGet();
+        };
+        Future<MockHttpServletResponse> first = submit(control, "first", work);
+        awaitUntil(() -> order.contains("first"));
+        List<Future<MockHttpServletResponse>> queued = new ArrayList<>();
+        for (String name : List.of("second", "third", "fourth")) {
+            queued.add(submit(control, name, work));
+            awaitUntil(() -> control.queued() == queued.size());
+        }
+        assertThat(order).containsExactly("first");
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        for (var f : queued) {
+            assertThat(f.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertThat(order).containsExactly("first", "second", "third", "fourth");
+        assertThat(mostAtOnce.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestQueuedTooLongGets503AndNothingRuns() throws Exception {
+        var control = new AdmissionControl(1, Duration.ofMillis(100));
+        var release = new CountDownLatch(1);
+        var ran = new CopyOnWriteArrayList<String>();
+        FilterChain work = (req, res) -> {
+            ran.add((String) req.getAttribute("name"));
+            await(release);
+        };
+        Future<MockHttpServletResponse> holder = submit(control, "holder", work);
+        awaitUntil(() -> ran.contains("holder"));
+        MockHttpServletResponse refused = submit(control, "late", work).get(10, TimeUnit.SECONDS);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+        assertThat(ran).containsExactly("holder");
+        release.countDown();
+        assertThat(holder.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        // the permit came back: the next request runs
+        assertThat(submit(control, "after", (req, res) -> ran.add("after")).get(10, TimeUnit.SECONDS).getStatus())
+                .isEqualTo(200);
+        assertThat(ran).containsExactly("holder", "after");
+    }
+
+    @Test
+    void aFailingRequestGivesItsPermitBack() throws Exception {
+        var control = new AdmissionControl(1, Duration.ofMillis(100));
+        FilterChain fails = (req, res) -> {
+            throw new IllegalStateException("boom");
+        };
+        var failed = pool.submit(() -> {
+            try {
+                control.doFilter(request("fails"), new MockHttpServletResponse(), fails);
+                return "no exception";
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+        });
+        assertThat(failed.get(10, TimeUnit.SECONDS)).isEqualTo("boom");
+        assertThat(submit(control, "next", (req, res) -> { }).get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    private Future<MockHttpServletResponse> submit(AdmissionControl control, String name, FilterChain chain) {
+        return pool.submit(() -> {
+            var response = new MockHttpServletResponse();
+            control.doFilter(request(name), response, chain);
+            return response;
+        });
+    }
+
+    private static MockHttpServletRequest request(String name) {
+        var request = new MockHttpServletRequest("POST", "/api/v1/dispensings");
+        request.setAttribute("name", name);
+        return request;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}
