@@ -110,14 +110,12 @@ public final class DosingBenchmark {
             double rate = doses / seconds;
             double p50 = latencies[doses / 2] / 1e6;
             double p99 = latencies[(int) (doses * 0.99)] / 1e6;
-            // The framework's floor: an authenticated GET with one small query (HTTP, security, JSON, one transaction).
+            // The framework's floors, each warmed up first: an authenticated GET with one small query (HTTP,
+            // security, JSON, one transaction), and a static file (HTTP and the filters only).
             jcmdJfr(server.pid(), floorJfr, "JFR.start", "settings=profile");
-            var floorCpu = new CpuTimes(server.pid());
-            long floorStart = System.nanoTime();
-            parallel(port, doses, (wire, i) -> expect(wire.get("/api/v1/stock/sites", nurse), 200));
-            double floorRate = doses / ((System.nanoTime() - floorStart) / 1e9);
-            double floorServer = floorCpu.since()[0] / doses;
+            double[] apiFloor = floor(server.pid(), port, "/api/v1/stock/sites", nurse, doses);
             jcmdJfr(server.pid(), floorJfr, "JFR.dump");
+            double[] staticFloor = floor(server.pid(), port, "/css/ishenim.css", null, doses);
             server.destroy();
             server.waitFor();
             double raw = rawInsertRate(rawUrl, user, password, 5);
@@ -125,13 +123,24 @@ public final class DosingBenchmark {
             return String.format(Locale.ROOT, "%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms (p90 %.1f, p95 %.1f, max %.1f) | raw JDBC"
                     + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw one-hot-row lock+insert+update+commit: %.0f/s"
                     + " | CPU per dose: server JVM %.2f ms, database %.2f ms, load generator %.2f ms | for comparison, an"
-                    + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
+                    + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each; a static file:"
+                    + " %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
                     name, doses, seconds, rate, p50, p99, latencies[(int) (doses * 0.90)] / 1e6,
-                    latencies[(int) (doses * 0.95)] / 1e6, latencies[doses - 1] / 1e6, raw, rate / raw, hot, used[0] / doses, used[1] / doses,
-                    used[2] / doses, floorRate, floorServer, load, os.getAvailableProcessors());
+                    latencies[(int) (doses * 0.95)] / 1e6, latencies[doses - 1] / 1e6, raw, rate / raw, hot, hot / raw, used[0] / doses, used[1] / doses,
+                    used[2] / doses, apiFloor[0], apiFloor[1], staticFloor[0], staticFloor[1], load, os.getAvailableProcessors());
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    /** Requests/s and server CPU ms per request of {@code n} GETs from 32 clients, after 4n to warm up. */
+    static double[] floor(long pid, int port, String path, String authorization, int n) throws Exception {
+        parallel(port, 4 * n, (wire, i) -> expect(wire.get(path, authorization), 200));
+        var cpu = new CpuTimes(pid);
+        long start = System.nanoTime();
+        parallel(port, n, (wire, i) -> expect(wire.get(path, authorization), 200));
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        return new double[] {rate, cpu.since()[0] / n};
     }
 
     /** Writes each measured dose's start (ms from the first) and latency (ms) as CSV; nothing when file is null. */
