@@ -121,7 +121,7 @@ public final class DosingBenchmark {
             double raw = rawInsertRate(rawUrl, user, password, 5);
             double hot = hotRowRate(rawUrl, user, password, 5);
             return String.format(Locale.ROOT, "%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms (p90 %.1f, p95 %.1f, max %.1f) | raw JDBC"
-                    + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw one-hot-row lock+insert+update+commit: %.0f/s"
+                    + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw one-hot-row lock+insert+update+commit: %.0f/s (%.3f of the raw rate)"
                     + " | CPU per dose: server JVM %.2f ms, database %.2f ms, load generator %.2f ms | for comparison, an"
                     + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each; a static file:"
                     + " %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
