@@ -3,6 +3,8 @@ package org.ishenim.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.DelegatingServletInputStream;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -100,6 +103,76 @@ class AdmissionControlTest {
         });
         assertThat(failed.get(10, TimeUnit.SECONDS)).isEqualTo("boom");
         assertThat(submit(control, "next", (req, res) -> { }).get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientSendingItsBodySlowlyHoldsNoTurn() throws Exception {
+        var control = new AdmissionControl(1, Duration.ofSeconds(10));
+        var bodyArrives = new CountDownLatch(1);
+        var reading = new CountDownLatch(1);
+        var slowBody = new java.io.InputStream() {
+            private final java.io.InputStream rest = new java.io.ByteArrayInputStream(
+                    "{\"alias\":\"Айгүл\"}".getBytes(StandardCharsets.UTF_8));
+
+            @Override
+            public int read() throws java.io.IOException {
+                reading.countDown();
+                AdmissionControlTest.await(bodyArrives);
+                return rest.read();
+            }
+        };
+        var slow = new MockHttpServletRequest("POST", "/api/v1/clients") {
+            @Override
+            public jakarta.servlet.ServletInputStream getInputStream() {
+                return new DelegatingServletInputStream(slowBody);
+            }
+        };
+        slow.setContentType("application/json;charset=UTF-8");
+        slow.addHeader("Transfer-Encoding", "chunked");
+        var seen = new CopyOnWriteArrayList<String>();
+        Future<MockHttpServletResponse> sending = pool.submit(() -> {
+            var response = new MockHttpServletResponse();
+            control.doFilter(slow, response, (req, res) -> seen.add(((HttpServletRequest) req).getReader().readLine()));
+            return response;
+        });
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        // while that body is still on its way, another request has the only turn and finishes
+        assertThat(submit(control, "quick", (req, res) -> seen.add("quick")).get(10, TimeUnit.SECONDS).getStatus())
+                .isEqualTo(200);
+        assertThat(seen).containsExactly("quick");
+        bodyArrives.countDown();
+        assertThat(sending.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(seen).containsExactly("quick", "{\"alias\":\"Айгүл\"}");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413BeforeQueueing() throws Exception {
+        var control = new AdmissionControl(1, Duration.ofSeconds(10));
+        var tooLarge = new MockHttpServletRequest("POST", "/api/v1/clients") {
+            @Override
+            public jakarta.servlet.ServletInputStream getInputStream() {
+                throw new BodyTooLargeException();
+            }
+        };
+        tooLarge.setContentType("application/json");
+        tooLarge.setContent(new byte[10]);
+        var response = new MockHttpServletResponse();
+        var ran = new CopyOnWriteArrayList<String>();
+        control.doFilter(tooLarge, response, (req, res) -> ran.add("chain"));
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void formFieldsAreParsedBeforeQueueingAndStillReachTheChain() throws Exception {
+        var control = new AdmissionControl(1, Duration.ofSeconds(10));
+        var form = new MockHttpServletRequest("POST", "/dosing");
+        form.setContentType("application/x-www-form-urlencoded");
+        form.setContent("doseMg=30".getBytes(StandardCharsets.UTF_8));
+        form.addParameter("doseMg", "30");
+        var seen = new CopyOnWriteArrayList<String>();
+        control.doFilter(form, new MockHttpServletResponse(), (req, res) -> seen.add(req.getParameter("doseMg")));
+        assertThat(seen).containsExactly("30");
     }
 
     private Future<MockHttpServletResponse> submit(AdmissionControl control, String name, FilterChain chain) {
