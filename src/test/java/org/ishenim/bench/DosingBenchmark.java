@@ -167,32 +167,24 @@ public final class DosingBenchmark {
         new ProcessBuilder(cmd).inheritIO().start().waitFor();
     }
 
-    /** The server as a child JVM: the built jar when there is one, else the test class path. */
+    /**
+     * The server as a child JVM: the built jar when there is one, else the test class path. {@code BENCH_JVM_ARGS}
+     * (e.g. "-XX:+UseSerialGC") and {@code BENCH_SERVER_ARGS} (e.g. "--ishenim.web.max-active-requests=8") add
+     * options for experiments.
+     */
     static Process startServer(String url, String user, String password, java.nio.file.Path dir, int port)
             throws java.io.IOException {
-        var jar = java.nio.file.Path.of("target/ishenim.jar");
-        List<String> cmd = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g"));
-        String jvm = System.getenv("BENCH_JVM_ARGS"); // e.g. "-XX:+UseSerialGC", for experiments
-        if (jvm != null && !jvm.isBlank()) {
-            cmd.addAll(List.of(jvm.strip().split("\\s+")));
-        }
-        if (Files.exists(jar)) {
-            cmd.addAll(List.of("-jar", jar.toString()));
-        } else {
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.ishenim.IshenimApplication"));
-        }
-        cmd.addAll(List.of("--server.port=" + port, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                "--ishenim.data-dir=" + dir, "--ishenim.master-key.generate=true", "--ishenim.oat.absence.cron=-",
-                "--spring.profiles.active=demo", "--ishenim.demo.clients=0", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"));
-        String extra = System.getenv("BENCH_SERVER_ARGS"); // e.g. "--server.tomcat.threads.max=16", for experiments
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(List.of(extra.strip().split("\\s+")));
-        }
-        System.out.println("server: " + (Files.exists(jar) ? "java -jar " + jar : "class path") + " on " + url.replaceAll(";.*", ""));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        jvm.addAll(ChildJvm.fromEnvironment("BENCH_JVM_ARGS"));
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port));
+        args.addAll(ChildJvm.database(url, user, password, dir));
+        args.addAll(List.of("--ishenim.oat.absence.cron=-", "--spring.profiles.active=demo", "--ishenim.demo.clients=0",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        args.addAll(ChildJvm.fromEnvironment("BENCH_SERVER_ARGS"));
+        System.out.println("server: " + (Files.exists(ChildJvm.JAR) ? "java -jar " + ChildJvm.JAR : "class path") + " on "
+                + url.replaceAll(";.*", ""));
+        return new ProcessBuilder(ChildJvm.ishenim(true, jvm, args)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile()).start();
     }
 
     /** CPU seconds (as ms) used by the server JVM, the PostgreSQL processes and this JVM since construction. */
