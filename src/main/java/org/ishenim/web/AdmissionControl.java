@@ -1,5 +1,8 @@
 package org.ishenim.web;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -37,15 +40,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class AdmissionControl extends OncePerRequestFilter {
+class AdmissionControl extends OncePerRequestFilter implements MeterBinder {
 
     private final Semaphore permits;
+    private final int size;
     private final long waitNanos;
 
     AdmissionControl(@Value("${ishenim.web.max-active-requests:0}") int maxActive,
             @Value("${ishenim.web.admission-wait:PT30S}") Duration wait) {
         int permits = maxActive > 0 ? maxActive : 2 * Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(permits, true);
+        this.size = permits;
         this.waitNanos = wait.toNanos();
     }
 
@@ -102,6 +107,15 @@ class AdmissionControl extends OncePerRequestFilter {
     /** Requests waiting for their turn now. */
     int queued() {
         return permits.getQueueLength();
+    }
+
+    /** {@code ishenim.requests.active} and {@code ishenim.requests.queued}, under /actuator/metrics. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("ishenim.requests.active", this, c -> c.size - c.permits.availablePermits())
+                .description("Requests at work now (at most ishenim.web.max-active-requests)").register(registry);
+        Gauge.builder("ishenim.requests.queued", this, AdmissionControl::queued)
+                .description("Requests waiting for their turn now").register(registry);
     }
 
     /** A request whose body was read before it was admitted; the chain reads the same bytes again. */

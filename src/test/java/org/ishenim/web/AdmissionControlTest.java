@@ -2,6 +2,7 @@ package org.ishenim.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,10 @@ class AdmissionControlTest {
             awaitUntil(() -> control.queued() == queued.size());
         }
         assertThat(order).containsExactly("first");
+        var metrics = new SimpleMeterRegistry();
+        control.bindTo(metrics);
+        assertThat(metrics.get("ishenim.requests.active").gauge().value()).isEqualTo(1.0);
+        assertThat(metrics.get("ishenim.requests.queued").gauge().value()).isEqualTo(3.0);
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         for (var f : queued) {
@@ -61,6 +66,8 @@ class AdmissionControlTest {
         }
         assertThat(order).containsExactly("first", "second", "third", "fourth");
         assertThat(mostAtOnce.get()).isEqualTo(1);
+        assertThat(metrics.get("ishenim.requests.active").gauge().value()).isZero();
+        assertThat(metrics.get("ishenim.requests.queued").gauge().value()).isZero();
     }
 
     @Test

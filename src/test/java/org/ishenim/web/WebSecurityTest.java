@@ -153,6 +153,14 @@ class WebSecurityTest {
     }
 
     @Test
+    void theAdmissionQueueIsVisibleInTheMetrics() throws Exception {
+        for (String name : List.of("ishenim.requests.active", "ishenim.requests.queued")) {
+            mvc.perform(get("/actuator/metrics/" + name).with(user("manager").roles("MANAGER")))
+                    .andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void refusalsBeforeAnyHandlerAreProblemsToo() {
         var wrongMethod = http.send(StaffFixture.as("nurse"), "PUT", "/api/v1/audit/verify", "{}", null);
         assertThat(wrongMethod.status()).isEqualTo(405);
