@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.DelegatingServletInputStream;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class AdmissionControlTest {
 
@@ -83,7 +86,7 @@ class AdmissionControlTest {
         awaitUntil(() -> ran.contains("holder"));
         MockHttpServletResponse refused = submit(control, "late", work).get(10, TimeUnit.SECONDS);
         assertThat(refused.getStatus()).isEqualTo(503);
-        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("10");
         assertThat(refused.getContentType()).isEqualTo("application/problem+json");
         assertThat(ran).containsExactly("holder");
         release.countDown();
@@ -101,6 +104,7 @@ class AdmissionControlTest {
             throw new IllegalStateException("boom");
         };
         var failed = pool.submit(() -> {
+            signedIn();
             try {
                 control.doFilter(request("fails"), new MockHttpServletResponse(), fails);
                 return "no exception";
@@ -138,6 +142,7 @@ class AdmissionControlTest {
         slow.addHeader("Transfer-Encoding", "chunked");
         var seen = new CopyOnWriteArrayList<String>();
         Future<MockHttpServletResponse> sending = pool.submit(() -> {
+            signedIn();
             var response = new MockHttpServletResponse();
             control.doFilter(slow, response, (req, res) -> seen.add(((HttpServletRequest) req).getReader().readLine()));
             return response;
@@ -165,25 +170,117 @@ class AdmissionControlTest {
         tooLarge.setContent(new byte[10]);
         var response = new MockHttpServletResponse();
         var ran = new CopyOnWriteArrayList<String>();
+        signedIn();
         control.doFilter(tooLarge, response, (req, res) -> ran.add("chain"));
+        SecurityContextHolder.clearContext();
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(ran).isEmpty();
     }
 
     @Test
-    void formFieldsAreParsedBeforeQueueingAndStillReachTheChain() throws Exception {
+    void aSlowReaderOfTheAnswerHoldsNoTurn() throws Exception {
         var control = new AdmissionControl(1, Duration.ofSeconds(10));
-        var form = new MockHttpServletRequest("POST", "/dosing");
-        form.setContentType("application/x-www-form-urlencoded");
-        form.setContent("doseMg=30".getBytes(StandardCharsets.UTF_8));
-        form.addParameter("doseMg", "30");
-        var seen = new CopyOnWriteArrayList<String>();
-        control.doFilter(form, new MockHttpServletResponse(), (req, res) -> seen.add(req.getParameter("doseMg")));
-        assertThat(seen).containsExactly("30");
+        var clientReads = new CountDownLatch(1);
+        var sending = new CountDownLatch(1);
+        var slowLine = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                sending.countDown();
+                AdmissionControlTest.await(clientReads);
+                super.write(b, off, len);
+            }
+
+            @Override
+            public synchronized void write(int b) {
+                sending.countDown();
+                AdmissionControlTest.await(clientReads);
+                super.write(b);
+            }
+        };
+        var response = new MockHttpServletResponse() {
+            @Override
+            public jakarta.servlet.ServletOutputStream getOutputStream() {
+                return new org.springframework.mock.web.DelegatingServletOutputStream(slowLine);
+            }
+        };
+        Future<?> report = pool.submit(() -> {
+            signedIn();
+            control.doFilter(request("report"), response, (req, res) -> res.getOutputStream().write(new byte[100_000]));
+            return null;
+        });
+        assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+        // the report's bytes are still on their way to a slow client, and another request has the only turn
+        assertThat(submit(control, "quick", (req, res) -> res.getWriter().write("done")).get(10, TimeUnit.SECONDS)
+                .getContentAsString()).isEqualTo("done");
+        clientReads.countDown();
+        report.get(10, TimeUnit.SECONDS);
+        assertThat(slowLine.size()).isEqualTo(100_000);
+    }
+
+    @Test
+    void anonymousRequestsAndStaticFilesNeverQueue() throws Exception {
+        var control = new AdmissionControl(1, Duration.ofMillis(100));
+        var release = new CountDownLatch(1);
+        var ran = new CopyOnWriteArrayList<String>();
+        Future<MockHttpServletResponse> holder = submit(control, "holder", (req, res) -> {
+            ran.add("holder");
+            await(release);
+        });
+        awaitUntil(() -> ran.contains("holder"));
+        var anonymous = pool.submit(() -> {
+            SecurityContextHolder.clearContext();
+            var response = new MockHttpServletResponse();
+            control.doFilter(new MockHttpServletRequest("GET", "/login"), response, (req, res) -> ran.add("login"));
+            return response;
+        });
+        assertThat(anonymous.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        var css = pool.submit(() -> {
+            signedIn();
+            var response = new MockHttpServletResponse();
+            control.doFilter(new MockHttpServletRequest("GET", "/css/ishenim.css"), response, (req, res) -> ran.add("css"));
+            return response;
+        });
+        assertThat(css.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(ran).containsExactly("holder", "login", "css");
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aBusyPageGetsTheErrorPageAndABusyApiCallAProblem() throws Exception {
+        var control = new AdmissionControl(1, Duration.ofMillis(50));
+        var release = new CountDownLatch(1);
+        var started = new CountDownLatch(1);
+        Future<MockHttpServletResponse> holder = submit(control, "holder", (req, res) -> {
+            started.countDown();
+            await(release);
+        });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        var page = pool.submit(() -> {
+            signedIn();
+            var response = new MockHttpServletResponse();
+            control.doFilter(new MockHttpServletRequest("GET", "/dosing"), response, (req, res) -> { });
+            return response;
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getErrorMessage()).isNull();
+        assertThat(page.getContentType()).isNull(); // left to the error page
+        var api = submit(control, "api", (req, res) -> { }).get(10, TimeUnit.SECONDS);
+        assertThat(api.getStatus()).isEqualTo(503);
+        assertThat(api.getContentType()).isEqualTo("application/problem+json");
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+    }
+
+    /** A signed-in nurse on this thread: only signed-in requests queue. */
+    private static void signedIn() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("nurse",
+                null, List.of(new SimpleGrantedAuthority("ROLE_NURSE"))));
     }
 
     private Future<MockHttpServletResponse> submit(AdmissionControl control, String name, FilterChain chain) {
         return pool.submit(() -> {
+            signedIn();
             var response = new MockHttpServletResponse();
             control.doFilter(request(name), response, chain);
             return response;
