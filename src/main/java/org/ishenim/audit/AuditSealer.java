@@ -3,6 +3,7 @@ package org.ishenim.audit;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,18 +75,16 @@ class AuditSealer implements SmartLifecycle {
                 FROM audit_pending
                 ORDER BY id
                 LIMIT ?
-                """, (rs, n) -> new Pending(rs.getLong("id"), new AuditEntry(0,
+                """, (rs, n) -> new Pending(rs.getLong("id"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                 rs.getString("actor_role"), rs.getString("action"), rs.getObject("client_id", UUID.class),
-                rs.getString("purpose"), Outcome.valueOf(rs.getString("outcome")), null, null)), BATCH);
+                rs.getString("purpose"), Outcome.valueOf(rs.getString("outcome"))), BATCH);
         if (pending.isEmpty()) {
             return 0;
         }
         var linked = new AuditEntry[pending.size()];
         for (int i = 0; i < linked.length; i++) {
-            AuditEntry e = pending.get(i).entry();
-            linked[i] = AuditEntry.link(++seq, e.occurredAt(), e.actor(), e.actorRole(), e.action(), e.clientId(),
-                    e.purpose(), e.outcome(), prev);
+            linked[i] = pending.get(i).linked(++seq, prev);
             prev = linked[i].hash();
         }
         jdbc.batchUpdate("""
@@ -112,7 +111,13 @@ class AuditSealer implements SmartLifecycle {
         ps.setString(10, e.hash());
     }
 
-    private record Pending(long id, AuditEntry entry) {
+    /** A pending row as its writer left it: an entry without a place in the chain yet. */
+    private record Pending(long id, Instant occurredAt, String actor, String actorRole, String action, UUID clientId,
+            String purpose, Outcome outcome) {
+
+        AuditEntry linked(long seq, String prevHash) {
+            return AuditEntry.link(seq, occurredAt, actor, actorRole, action, clientId, purpose, outcome, prevHash);
+        }
     }
 
     /** {@link #sealPending()}, logging a failure (by exception class only) instead of throwing it. */

@@ -12,11 +12,11 @@ import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
+import org.ishenim.web.CurrentStaff;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -64,7 +64,7 @@ public class ClientRecords {
         Uic base = Uic.compute(e.sex(), e.birthYear(), e.motherFirstName(), e.fatherFirstName());
         ClientId id = ClientId.random();
         Instant now = clock.instant();
-        String by = actor();
+        String by = CurrentStaff.username();
         IdentityState identityState = e.identity().isEmpty() ? IdentityState.NONE : IdentityState.STORED;
         Client client = null;
         Set<String> taken = new HashSet<>(clients.uicsWithBase(base.base()));
@@ -171,8 +171,4 @@ public class ClientRecords {
         return clients.find(id).orElseThrow(() -> new NotFoundException("No client with this id."));
     }
 
-    static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

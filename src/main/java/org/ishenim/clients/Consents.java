@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.CurrentStaff;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,7 +50,7 @@ public class Consents {
         if (isGiven(client, purpose)) {
             throw new RuleViolationException("consent-already-given", "This consent is already given.");
         }
-        var consent = new Consent(UUID.randomUUID(), purpose, clock.instant(), ClientRecords.actor(), null, null);
+        var consent = new Consent(UUID.randomUUID(), purpose, clock.instant(), CurrentStaff.username(), null, null);
         db.sql("""
                 INSERT INTO consent (id, client_id, purpose, given_at, given_by)
                 VALUES (:id, :client, :purpose, :at, :by)
@@ -69,7 +70,7 @@ public class Consents {
                 WHERE client_id = :client AND purpose = :purpose AND revoked_at IS NULL
                 """)
                 .param("at", OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
-                .param("by", ClientRecords.actor()).param("client", client.value()).param("purpose", purpose.name())
+                .param("by", CurrentStaff.username()).param("client", client.value()).param("purpose", purpose.name())
                 .update();
         if (rows == 0) {
             throw new NotFoundException("consent-not-given", "There is no active consent for this purpose.");

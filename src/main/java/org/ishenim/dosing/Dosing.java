@@ -25,11 +25,11 @@ import org.ishenim.stock.Sites;
 import org.ishenim.stock.StockLedger;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
+import org.ishenim.web.CurrentStaff;
 import org.ishenim.web.InvalidFieldsException;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.RuleViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -110,7 +110,7 @@ class Dosing {
     private Answer record(DoseRequest request, String key, String fingerprint) {
         Instant now = calendar.now();
         LocalDate today = calendar.dayOf(now);
-        String by = actor();
+        String by = CurrentStaff.username();
         if (key != null) {
             try {
                 keys.claim(key, by, fingerprint, now);
@@ -180,7 +180,7 @@ class Dosing {
     }
 
     private Answer replay(IdempotencyKeys.Stored stored, String fingerprint) {
-        if (!stored.fingerprint().equals(fingerprint) || !stored.username().equals(actor())) {
+        if (!stored.fingerprint().equals(fingerprint) || !stored.username().equals(CurrentStaff.username())) {
             throw new RuleViolationException("idempotency-key-reused",
                     "This Idempotency-Key was used for a different request.");
         }
@@ -216,7 +216,7 @@ class Dosing {
             if (dispensings.returnedBottles(dispensingId) + bottles > d.bottlesGiven()) {
                 throw new RuleViolationException("too-many-bottles", "More bottles returned than were given.");
             }
-            dispensings.recordReturn(dispensingId, bottles, calendar.now(), actor());
+            dispensings.recordReturn(dispensingId, bottles, calendar.now(), CurrentStaff.username());
             audit.record("dose.bottles-returned", d.clientId(), null, Outcome.SUCCESS);
         });
     }
@@ -307,8 +307,4 @@ class Dosing {
         }
     }
 
-    static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

@@ -90,6 +90,16 @@ public class DuplicateCheckSender {
         return send(true);
     }
 
+    /**
+     * "Check again now" from a page: the same as {@link #sendNow()}, in the background, so that the page does not
+     * wait on the hub (up to a minute with a slow one) while it holds one of the server's turns.
+     */
+    public void sendNowInBackground() {
+        if (connection.configured()) {
+            background.execute(this::sendNow);
+        }
+    }
+
     private synchronized int send(boolean ignoreBackoff) {
         if (!connection.configured() || !encoder.ready()) {
             return 0;

@@ -44,18 +44,23 @@ class DuplicatesPage {
     }
 
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(required = false) String checking, Model model) {
+        model.addAttribute("checking", checking != null);
+        return list(model);
+    }
+
+    private String list(Model model) {
         model.addAttribute("configured", hub.configured());
         model.addAttribute("found", rows(duplicates.worklist(CheckState.FOUND, LIMIT)));
         model.addAttribute("pending", rows(duplicates.worklist(CheckState.PENDING, LIMIT)));
         return "duplicates/list";
     }
 
-    /** Tries every pending check now, ignoring the retry delay. */
+    /** Tries every pending check now, ignoring the retry delay, in the background. */
     @PostMapping("/retry")
     String retry() {
-        sender.sendNow();
-        return "redirect:/duplicates";
+        sender.sendNowInBackground();
+        return "redirect:/duplicates?checking";
     }
 
     /** Uploads every consenting client again (after the hub lost its data, or the shared secret changed). */

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.web.ConflictException;
+import org.ishenim.web.CurrentStaff;
 import org.ishenim.web.HubOnly;
 import org.ishenim.web.InvalidFieldsException;
 import org.ishenim.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,7 +69,7 @@ class HubSites {
                 VALUES (:code, :name, :hash, :at, :by, :at)
                 """)
                 .param("code", c).param("name", n).param("hash", SiteToken.sha256(token)).param("at", now)
-                .param("by", actor()).update();
+                .param("by", CurrentStaff.username()).update();
         audit.record("hub.site.register", null, c, Outcome.SUCCESS);
         return new Issued(c, token);
     }
@@ -133,8 +133,4 @@ class HubSites {
         return t == null ? null : t.toInstant();
     }
 
-    private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

@@ -16,9 +16,9 @@ import org.ishenim.medicines.Medicine;
 import org.ishenim.medicines.Milligrams;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
+import org.ishenim.web.CurrentStaff;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.RuleViolationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,7 +77,7 @@ public class Prescribing {
         List<String> warnings = rules.initial(medicine, dose, takeHomeDays);
         var id = new PrescriptionId(UUID.randomUUID());
         Instant now = calendar.now();
-        prescriptions.insert(id, client, medicine, start, endOn, now, actor());
+        prescriptions.insert(id, client, medicine, start, endOn, now, CurrentStaff.username());
         addVersion(id, medicine, 1, VersionKind.INITIAL, dose, takeHomeDays, null, notes, start);
         audit.record("prescription.create", client.value(), null, Outcome.SUCCESS);
         events.publishEvent(new TreatmentStarted(client));
@@ -98,7 +98,7 @@ public class Prescribing {
         }
         rules.change(medicine, dose, null, dose, calendar.today(), takeHomeDays);
         var id = new PrescriptionId(UUID.randomUUID());
-        prescriptions.insert(id, client, medicine, startOn, null, calendar.now(), actor());
+        prescriptions.insert(id, client, medicine, startOn, null, calendar.now(), CurrentStaff.username());
         addVersion(id, medicine, 1, VersionKind.INITIAL, dose, takeHomeDays, reason.strip(), null, startOn);
         audit.record("prescription.continue", client.value(), reason.strip(), Outcome.SUCCESS);
         events.publishEvent(new TreatmentStarted(client));
@@ -153,7 +153,7 @@ public class Prescribing {
         if (p.pending() == null) {
             throw new ConflictException("nothing-to-countersign", "No version awaits countersignature.");
         }
-        String by = actor();
+        String by = CurrentStaff.username();
         if (by.equals(p.pending().createdBy())) {
             throw new RuleViolationException("countersign-by-second-doctor",
                     "A second doctor must countersign, not the one who prescribed.");
@@ -202,7 +202,7 @@ public class Prescribing {
             int takeHomeDays, String reason, String notes, LocalDate effectiveOn) {
         boolean needs = rules.needsCountersign(medicine, dose);
         var v = new PrescriptionVersion(UUID.randomUUID(), number, kind, dose, takeHomeDays, reason,
-                notes == null || notes.isBlank() ? null : notes.strip(), calendar.now(), actor(), needs, null, null,
+                notes == null || notes.isBlank() ? null : notes.strip(), calendar.now(), CurrentStaff.username(), needs, null, null,
                 needs ? null : effectiveOn);
         prescriptions.insertVersion(id, v);
         if (needs) {
@@ -226,8 +226,4 @@ public class Prescribing {
         }
     }
 
-    static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

@@ -17,11 +17,11 @@ import org.ishenim.medicines.Milligrams;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
+import org.ishenim.web.CurrentStaff;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.RuleViolationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,7 +76,7 @@ public class StockLedger {
         positive(amount);
         required("reason", reason);
         required("witness", witness);
-        String by = actor();
+        String by = CurrentStaff.username();
         if (witness.strip().equalsIgnoreCase(by)) {
             throw new RuleViolationException("witness-must-differ", "The witness must be another staff member.");
         }
@@ -129,11 +129,11 @@ public class StockLedger {
         if (count.signedOffBy() != null) {
             throw new ConflictException("already-signed-off", "This count is already signed off.");
         }
-        if (count.recordedBy().equals(actor())) {
+        if (count.recordedBy().equals(CurrentStaff.username())) {
             throw new RuleViolationException("signoff-by-other", "The count is signed off by someone other than the counter.");
         }
         db.sql("INSERT INTO stock_signoff (entry_id, signed_by, signed_at, note) VALUES (:id, :by, :at, :note)")
-                .param("id", countId).param("by", actor()).param("at", utc(clock.instant())).param("note", trim(note))
+                .param("id", countId).param("by", CurrentStaff.username()).param("at", utc(clock.instant())).param("note", trim(note))
                 .update();
         audit.record("stock.signoff", null, count.site() + " " + count.medicine(), Outcome.SUCCESS);
         return entry(countId);
@@ -223,7 +223,7 @@ public class StockLedger {
                     :dispensing, :reverses, :counted, :variance, :needs)
                 """)
                 .param("site", site.value()).param("medicine", medicine.name()).param("kind", kind.name())
-                .param("delta", delta).param("after", after).param("at", utc(clock.instant())).param("by", actor())
+                .param("delta", delta).param("after", after).param("at", utc(clock.instant())).param("by", CurrentStaff.username())
                 .param("supplier", trim(x.supplier)).param("batch", trim(x.batch)).param("reason", trim(x.reason))
                 .param("witness", x.witness).param("other", x.otherSite).param("dispensing", x.dispensing)
                 .param("reverses", x.reverses).param("counted", x.counted).param("variance", x.variance)
@@ -272,10 +272,6 @@ public class StockLedger {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
-    static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 
     /** Optional columns of an entry. */
     private static final class Extra {

@@ -3,6 +3,7 @@ package org.ishenim.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -14,6 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -31,8 +33,10 @@ class SecurityConfig {
             + "form-action 'self'";
 
     private final AccessDeniedHandler denied;
+    private final AdmissionControl admission;
 
-    SecurityConfig(ObjectProvider<AccessDeniedHandler> denied) {
+    SecurityConfig(ObjectProvider<AccessDeniedHandler> denied, AdmissionControl admission) {
+        this.admission = admission;
         this.denied = denied.getIfAvailable(() -> {
             var page = new AccessDeniedHandlerImpl();
             page.setErrorPage("/error/403");
@@ -50,6 +54,14 @@ class SecurityConfig {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** The admission queue runs inside the chains below (after authorisation), not as a servlet filter of its own. */
+    @Bean
+    static FilterRegistrationBean<AdmissionControl> admissionOnlyInsideSecurity(AdmissionControl admission) {
+        var registration = new FilterRegistrationBean<>(admission);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(10)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -60,6 +72,7 @@ class SecurityConfig {
         };
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterAfter(admission, AuthorizationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless HTTP Basic: the browser never sends these credentials on its own, so no CSRF token.
@@ -77,6 +90,7 @@ class SecurityConfig {
                                 "/error/**", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())
+                .addFilterAfter(admission, AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(denied))

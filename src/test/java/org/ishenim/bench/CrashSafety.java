@@ -174,23 +174,20 @@ public final class CrashSafety {
     }
 
     static Process start(String url, String user, String password, Path data, int port, String profile) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.ishenim.IshenimApplication",
-                "--server.port=" + port, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password, "--ishenim.data-dir=" + data,
-                "--ishenim.master-key.generate=true", "--ishenim.demo.clients=300", "--logging.level.root=WARN"));
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port));
+        args.addAll(ChildJvm.database(url, user, password, data));
+        args.addAll(List.of("--ishenim.demo.clients=300", "--logging.level.root=WARN"));
         if (profile != null) {
-            cmd.add("--spring.profiles.active=" + profile);
+            args.add("--spring.profiles.active=" + profile);
         }
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
+        return new ProcessBuilder(ChildJvm.ishenim(false, List.of("-Xmx512m"), args)).redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile()).start();
     }
 
     static int audit(String url, String user, String password, Path data) throws Exception {
-        var p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.ishenim.IshenimApplication", "audit", "verify",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password, "--ishenim.data-dir=" + data, "--ishenim.master-key.generate=true")
-                .redirectErrorStream(true).start();
+        List<String> args = new ArrayList<>(List.of("audit", "verify"));
+        args.addAll(ChildJvm.database(url, user, password, data));
+        var p = new ProcessBuilder(ChildJvm.ishenim(false, List.of(), args)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = p.waitFor();
         System.out.print(out.lines().filter(l -> l.startsWith("valid") || l.startsWith("entries") || l.startsWith("first")

@@ -110,28 +110,37 @@ public final class DosingBenchmark {
             double rate = doses / seconds;
             double p50 = latencies[doses / 2] / 1e6;
             double p99 = latencies[(int) (doses * 0.99)] / 1e6;
-            // The framework's floor: an authenticated GET with one small query (HTTP, security, JSON, one transaction).
+            // The framework's floors, each warmed up first: an authenticated GET with one small query (HTTP,
+            // security, JSON, one transaction), and a static file (HTTP and the filters only).
             jcmdJfr(server.pid(), floorJfr, "JFR.start", "settings=profile");
-            var floorCpu = new CpuTimes(server.pid());
-            long floorStart = System.nanoTime();
-            parallel(port, doses, (wire, i) -> expect(wire.get("/api/v1/stock/sites", nurse), 200));
-            double floorRate = doses / ((System.nanoTime() - floorStart) / 1e9);
-            double floorServer = floorCpu.since()[0] / doses;
+            double[] apiFloor = floor(server.pid(), port, "/api/v1/stock/sites", nurse, doses);
             jcmdJfr(server.pid(), floorJfr, "JFR.dump");
+            double[] staticFloor = floor(server.pid(), port, "/css/ishenim.css", null, doses);
             server.destroy();
             server.waitFor();
             double raw = rawInsertRate(rawUrl, user, password, 5);
             double hot = hotRowRate(rawUrl, user, password, 5);
             return String.format(Locale.ROOT, "%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms (p90 %.1f, p95 %.1f, max %.1f) | raw JDBC"
-                    + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw one-hot-row lock+insert+update+commit: %.0f/s"
+                    + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw insert + one shared balance-row update + commit (the ceiling of one balance row): %.0f/s (%.3f of the raw rate)"
                     + " | CPU per dose: server JVM %.2f ms, database %.2f ms, load generator %.2f ms | for comparison, an"
-                    + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
+                    + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each; a static file:"
+                    + " %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
                     name, doses, seconds, rate, p50, p99, latencies[(int) (doses * 0.90)] / 1e6,
-                    latencies[(int) (doses * 0.95)] / 1e6, latencies[doses - 1] / 1e6, raw, rate / raw, hot, used[0] / doses, used[1] / doses,
-                    used[2] / doses, floorRate, floorServer, load, os.getAvailableProcessors());
+                    latencies[(int) (doses * 0.95)] / 1e6, latencies[doses - 1] / 1e6, raw, rate / raw, hot, hot / raw, used[0] / doses, used[1] / doses,
+                    used[2] / doses, apiFloor[0], apiFloor[1], staticFloor[0], staticFloor[1], load, os.getAvailableProcessors());
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    /** Requests/s and server CPU ms per request of {@code n} GETs from 32 clients, after 4n to warm up. */
+    static double[] floor(long pid, int port, String path, String authorization, int n) throws Exception {
+        parallel(port, 4 * n, (wire, i) -> expect(wire.get(path, authorization), 200));
+        var cpu = new CpuTimes(pid);
+        long start = System.nanoTime();
+        parallel(port, n, (wire, i) -> expect(wire.get(path, authorization), 200));
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        return new double[] {rate, cpu.since()[0] / n};
     }
 
     /** Writes each measured dose's start (ms from the first) and latency (ms) as CSV; nothing when file is null. */
@@ -158,32 +167,24 @@ public final class DosingBenchmark {
         new ProcessBuilder(cmd).inheritIO().start().waitFor();
     }
 
-    /** The server as a child JVM: the built jar when there is one, else the test class path. */
+    /**
+     * The server as a child JVM: the built jar when there is one, else the test class path. {@code BENCH_JVM_ARGS}
+     * (e.g. "-XX:+UseSerialGC") and {@code BENCH_SERVER_ARGS} (e.g. "--ishenim.web.max-active-requests=8") add
+     * options for experiments.
+     */
     static Process startServer(String url, String user, String password, java.nio.file.Path dir, int port)
             throws java.io.IOException {
-        var jar = java.nio.file.Path.of("target/ishenim.jar");
-        List<String> cmd = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g"));
-        String jvm = System.getenv("BENCH_JVM_ARGS"); // e.g. "-XX:+UseSerialGC", for experiments
-        if (jvm != null && !jvm.isBlank()) {
-            cmd.addAll(List.of(jvm.strip().split("\\s+")));
-        }
-        if (Files.exists(jar)) {
-            cmd.addAll(List.of("-jar", jar.toString()));
-        } else {
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.ishenim.IshenimApplication"));
-        }
-        cmd.addAll(List.of("--server.port=" + port, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                "--ishenim.data-dir=" + dir, "--ishenim.master-key.generate=true", "--ishenim.oat.absence.cron=-",
-                "--spring.profiles.active=demo", "--ishenim.demo.clients=0", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"));
-        String extra = System.getenv("BENCH_SERVER_ARGS"); // e.g. "--server.tomcat.threads.max=16", for experiments
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(List.of(extra.strip().split("\\s+")));
-        }
-        System.out.println("server: " + (Files.exists(jar) ? "java -jar " + jar : "class path") + " on " + url.replaceAll(";.*", ""));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        jvm.addAll(ChildJvm.fromEnvironment("BENCH_JVM_ARGS"));
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port));
+        args.addAll(ChildJvm.database(url, user, password, dir));
+        args.addAll(List.of("--ishenim.oat.absence.cron=-", "--spring.profiles.active=demo", "--ishenim.demo.clients=0",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        args.addAll(ChildJvm.fromEnvironment("BENCH_SERVER_ARGS"));
+        System.out.println("server: " + (Files.exists(ChildJvm.JAR) ? "java -jar " + ChildJvm.JAR : "class path") + " on "
+                + url.replaceAll(";.*", ""));
+        return new ProcessBuilder(ChildJvm.ishenim(true, jvm, args)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile()).start();
     }
 
     /** CPU seconds (as ms) used by the server JVM, the PostgreSQL processes and this JVM since construction. */
@@ -312,29 +313,23 @@ public final class DosingBenchmark {
     }
 
     /**
-     * The ceiling any design with one global lock row has: 32 threads each lock the same row
-     * ({@code SELECT ... FOR UPDATE}), insert a row, update the locked row and commit, as every audited
-     * transaction does with {@code audit_head}.
+     * The ceiling of any design that keeps one balance row per site and medicine: 32 threads each insert a row
+     * (as a dose inserts its ledger line), then update the same balance row and commit. The row lock is held
+     * only from the update to the commit, the least a balance that may never go negative can hold it; every
+     * dose at the site does at least this, so no dosing rate can exceed this rate.
      */
     static double hotRowRate(String url, String user, String password, int seconds) throws Exception {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            c.createStatement().execute("CREATE TABLE bench_head (id INT PRIMARY KEY, seq BIGINT)");
-            c.createStatement().execute("INSERT INTO bench_head VALUES (1, 0)");
-            c.createStatement().execute("CREATE TABLE bench_chain (seq BIGINT PRIMARY KEY, v VARCHAR(64))");
+            c.createStatement().execute("CREATE TABLE bench_balance (id INT PRIMARY KEY, mg BIGINT)");
+            c.createStatement().execute("INSERT INTO bench_balance VALUES (1, 0)");
+            c.createStatement().execute(
+                    "CREATE TABLE bench_line (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, mg BIGINT)");
         }
         return perConnectionRate(url, user, password, seconds, c -> {
-            var lock = c.prepareStatement("SELECT seq FROM bench_head WHERE id = 1 FOR UPDATE");
-            var insert = c.prepareStatement("INSERT INTO bench_chain (seq, v) VALUES (?, 'x')");
-            var update = c.prepareStatement("UPDATE bench_head SET seq = ? WHERE id = 1");
+            var insert = c.prepareStatement("INSERT INTO bench_line (mg) VALUES (1)");
+            var update = c.prepareStatement("UPDATE bench_balance SET mg = mg + 1 WHERE id = 1");
             return () -> {
-                long seq;
-                try (var rs = lock.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1) + 1;
-                }
-                insert.setLong(1, seq);
                 insert.executeUpdate();
-                update.setLong(1, seq);
                 update.executeUpdate();
             };
         });

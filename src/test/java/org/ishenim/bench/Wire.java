@@ -55,8 +55,10 @@ final class Wire implements Closeable {
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
         var head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n")
-                .append("Authorization: ").append(authorization).append("\r\n")
                 .append("Accept: application/json\r\n");
+        if (authorization != null) {
+            head.append("Authorization: ").append(authorization).append("\r\n");
+        }
         if (key != null) {
             head.append("Idempotency-Key: ").append(key).append("\r\n");
         }

@@ -67,7 +67,12 @@ class DuplicatesBrowserTest extends BrowserTest {
         browser.get(url("/duplicates"));
         assertThat(browser.findElement(By.id("pending")).getText()).contains(client.uic().value()).contains("Браузер дубль");
         browser.findElement(By.xpath("//button[normalize-space()='Try again now']")).click();
-        await.until(d -> d.findElement(By.id("pending")).getText().contains("could not be reached"));
+        // the check runs in the background; the page says so, and shows the result once it is in
+        await.until(d -> d.findElement(By.cssSelector("p.notice[role=status]")).getText().contains("Checking with the hub now"));
+        await.until(d -> {
+            d.navigate().to(url("/duplicates"));
+            return d.findElement(By.id("pending")).getText().contains("could not be reached");
+        });
 
         browser.findElement(By.cssSelector("a[hreflang=ky]")).click();
         await.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("ky"));

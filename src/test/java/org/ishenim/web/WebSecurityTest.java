@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.ishenim.clients.Client;
@@ -132,6 +133,31 @@ class WebSecurityTest {
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         var api = http.get(StaffFixture.as("nurse"), "/api/v1/clients/" + client.id());
         assertThat(api.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    }
+
+    @Test
+    void staticFilesAreLinkedByContentHashAndCachedWhilePagesAreNot() {
+        var login = http.get(null, "/login");
+        assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        var css = java.util.regex.Pattern.compile("href=\"(/css/ishenim-[0-9a-f]{32}\\.css)\"").matcher(login.body());
+        var js = java.util.regex.Pattern.compile("src=\"(/js/ishenim-[0-9a-f]{32}\\.js)\"").matcher(login.body());
+        assertThat(css.find()).as(login.body()).isTrue();
+        assertThat(js.find()).as(login.body()).isTrue();
+        for (String path : List.of(css.group(1), js.group(1), "/webjars/htmx.org/2.0.4/dist/htmx.min.js")) {
+            var file = http.get(null, path);
+            assertThat(file.status()).as(path).isEqualTo(200);
+            String cache = file.headers().firstValue("Cache-Control").orElse("");
+            assertThat(cache).as(path).contains("max-age=31536000").doesNotContain("no-store");
+            assertThat(file.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+        }
+    }
+
+    @Test
+    void theAdmissionQueueIsVisibleInTheMetrics() throws Exception {
+        for (String name : List.of("ishenim.requests.active", "ishenim.requests.queued")) {
+            mvc.perform(get("/actuator/metrics/" + name).with(user("manager").roles("MANAGER")))
+                    .andExpect(status().isOk());
+        }
     }
 
     @Test
