@@ -18,19 +18,25 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * {@code common >= need}). The scan counts the common bits of the first 11/16 of the words (the prefix); the common
  * bits of the remaining words can be at most {@code min(|q suffix|, |b suffix|)}. So if {@code prefix + min(...) <
  * need}, no value of the suffix can pass the cheap test and the pair is skipped; otherwise the suffix is counted and
- * the pair decided as before. To keep the loop short the bound is taken once per block of {@link ClkStore#BLOCK}
- * sorted rows, with the block's smallest target popcount (its first row; {@code need} does not decrease with the
- * popcount) and its largest suffix popcount: that {@code limit} is at most every row's own bound, so it skips only
- * pairs that the per-row bound would skip.
+ * the pair decided as before.
  *
- * <p>The prefix is counted column by column ({@link ClkStore#columns()}: 32-bit halves of the words, one array per
- * half), for all rows of the range at once, into a per-row count array: {@code counts[r] += bitCount(q_k & col_k[r])}
- * for 4 columns per loop. HotSpot's C2 (JDK 17) turns such a loop into SIMD code ({@code vpand}, {@code vpopcntd},
- * {@code vpadd} on 16 rows at a time on AVX-512 with VPOPCNTDQ) when the loop body is small (up to 4 columns here;
- * 6 or more are left scalar) and every array is indexed by the same {@code r} (then the count array cannot overlap
- * a column in a way that carries a dependence). Then a scalar pass compares each count with the block's limit and
- * counts the suffix (row-major {@code Long.bitCount}) of the few rows that pass. On a CPU without SIMD popcount the
- * same loops run as scalar {@code popcnt} on 32-bit halves.
+ * <p>Two loops implement this and give the same pairs, bit for bit. {@link #scan} takes the column loop
+ * ({@link #scanColumns}) where SIMD popcount was detected ({@link #columnsByDefault()}), else the row-major loop
+ * ({@link #scanRows}).
+ *
+ * <p>Column loop. The prefix is counted column by column ({@link ClkStore#columns()}: 32-bit halves of the words,
+ * one array per half), for all rows of the range at once, into a per-row count array:
+ * {@code counts[r] += bitCount(q_k & col_k[r])} for 4 columns per loop. HotSpot's C2 (JDK 17) turns such a loop into
+ * SIMD code ({@code vpandd}, {@code vpopcntd}, {@code vpaddd} on 16 rows at a time on AVX-512 with VPOPCNTDQ) when
+ * the loop body is small (up to 4 columns here; 6 or more are left scalar) and every array is indexed by the same
+ * {@code r} (otherwise C2 cannot rule out a dependence between the count array and a column). Then {@link #decide}
+ * collects, per span of {@link #SPAN} rows, the rows whose count reaches a loose lower bound of their limits, holds
+ * each to its own bound, and counts the suffix (row-major {@code Long.bitCount}) of the few that pass.
+ *
+ * <p>Row-major loop. 11 scalar popcounts per pair, summed as a tree, then the bound. To keep the loop short the
+ * bound is taken once per block of {@link ClkStore#BLOCK} sorted rows, with the block's smallest target popcount
+ * (its first row; {@code need} does not decrease with the popcount) and its largest suffix popcount: that
+ * {@code limit} is at most every row's own bound, so it skips only pairs that the per-row bound would skip.
  *
  * <p>{@link #scanFull} is the row-major scalar loop without the early exit, counting all 16 words of every pair
  * (the benchmark prints it as the reference).
