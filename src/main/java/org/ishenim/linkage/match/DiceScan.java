@@ -103,8 +103,8 @@ public final class DiceScan {
                 }
             }
             return false;
-        } catch (IOException | RuntimeException e) {
-            return false; // not HotSpot on x86 Linux: keep the row-major loop
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return false; // not HotSpot on x86 Linux, or no jdk.management module: keep the row-major loop
         }
     }
 
