@@ -21,6 +21,8 @@ public final class ClkStore {
 
     private final int[] blockMaxSuffix;
     private final int[] originalIndex;
+    /** Built on first use by {@link #columns()}. */
+    private volatile int[][] columns;
 
     private ClkStore(int wordsPer, long[] words, int[] popcounts, int[] blockMaxSuffix, int[] originalIndex) {
         this.wordsPer = wordsPer;
@@ -89,6 +91,33 @@ public final class ClkStore {
     /** Per block of {@link #BLOCK} rows, the largest popcount of words [suffixStart, wordsPer) of its rows. */
     int[] blockMaxSuffix() {
         return blockMaxSuffix;
+    }
+
+    /**
+     * The prefix words (before {@link #suffixStart()}) again, by column: {@code columns()[k][r]} is 32-bit half k of
+     * row r ({@code (int) word} for even k, {@code (int) (word >>> 32)} for odd k, word {@code k / 2}), so
+     * {@code 2 * suffixStart()} arrays of {@link #size()} ints. The scan reads them with loops that C2 compiles to
+     * SIMD popcounts (see {@link DiceScan}). Built once, on first use (the blocking path never needs it).
+     */
+    int[][] columns() {
+        int[][] built = columns;
+        if (built == null) {
+            synchronized (this) {
+                built = columns;
+                if (built == null) {
+                    int n = size();
+                    built = new int[2 * suffixStart()][n];
+                    for (int r = 0; r < n; r++) {
+                        for (int k = 0; k < built.length; k++) {
+                            long word = words[r * wordsPer + k / 2];
+                            built[k][r] = (k & 1) == 0 ? (int) word : (int) (word >>> 32);
+                        }
+                    }
+                    columns = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** The first word of the suffix counted in {@link #blockMaxSuffix()}. */

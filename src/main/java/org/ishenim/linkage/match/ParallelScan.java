@@ -13,14 +13,17 @@ import java.util.stream.IntStream;
 public final class ParallelScan {
 
     private static final int CHUNK = 64;
-    /** 32,768 words (256 KiB) of targets per tile: fits in L2 next to the queries. */
+    /**
+     * 32,768 words (256 KiB) of row-major targets per tile (2,048 rows of 1024 bits; their 22 prefix columns take
+     * 176 KiB): fits in L2 next to the queries.
+     */
     private static final int TILE_WORDS = 32_768;
 
     private final int threads;
-    private final boolean earlyExit;
+    private final DiceScan.Loop loop;
 
     public ParallelScan(int threads) {
-        this(threads, true);
+        this(threads, DiceScan.Loop.detected());
     }
 
     /**
@@ -28,11 +31,16 @@ public final class ParallelScan {
      * benchmark's figure without the early exit.
      */
     public ParallelScan(int threads, boolean earlyExit) {
+        this(threads, earlyExit ? DiceScan.Loop.detected() : DiceScan.Loop.FULL);
+    }
+
+    /** With a given loop (all give the same results; for the benchmark and the tests). */
+    public ParallelScan(int threads, DiceScan.Loop loop) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.threads = threads;
-        this.earlyExit = earlyExit;
+        this.loop = loop;
     }
 
     public int threads() {
@@ -46,7 +54,7 @@ public final class ParallelScan {
             PairSink sink = new PairSink();
             int start = c * CHUNK;
             int end = Math.min(queries.size(), start + CHUNK);
-            comparisons.addAndGet(scanChunk(queries, start, end, targets, threshold, earlyExit, sink));
+            comparisons.addAndGet(scanChunk(queries, start, end, targets, threshold, loop, sink));
             return sink;
         }).toList());
         PairSink all = new PairSink();
@@ -59,17 +67,18 @@ public final class ParallelScan {
      * per chunk of queries and then served from cache.
      */
     private static long scanChunk(ClkStore queries, int start, int end, ClkStore targets, double threshold,
-            boolean earlyExit, PairSink sink) {
+            DiceScan.Loop loop, PairSink sink) {
         int count = end - start;
         DiceScan.Query[] prepared = new DiceScan.Query[count];
         int[][] ranges = new int[count][];
         int lowest = targets.size();
         int highest = 0;
+        DiceScan.Scratch scratch = new DiceScan.Scratch(targets);
         for (int i = 0; i < count; i++) {
             int pq = queries.popcount(start + i);
             ranges[i] = DiceScan.range(targets, pq, threshold);
             prepared[i] = DiceScan.prepare(queries.row(start + i), pq, queries.originalIndex(start + i), targets,
-                    ranges[i][0], ranges[i][1], threshold);
+                    ranges[i][0], ranges[i][1], threshold, scratch);
             lowest = Math.min(lowest, ranges[i][0]);
             highest = Math.max(highest, ranges[i][1]);
         }
@@ -81,8 +90,7 @@ public final class ParallelScan {
                 int from = Math.max(ranges[i][0], tileStart);
                 int to = Math.min(ranges[i][1], tileEnd);
                 if (from < to) {
-                    compared += earlyExit ? DiceScan.scan(prepared[i], targets, from, to, sink)
-                            : DiceScan.scanFull(prepared[i], targets, from, to, sink);
+                    compared += loop.scan(prepared[i], targets, from, to, sink);
                 }
             }
         }

@@ -24,6 +24,7 @@ import org.ishenim.linkage.LinkageSchema;
 import org.ishenim.linkage.cli.Evaluation;
 import org.ishenim.linkage.cli.Quality;
 import org.ishenim.linkage.match.ClkStore;
+import org.ishenim.linkage.match.DiceScan;
 import org.ishenim.linkage.match.ParallelScan;
 
 /**
@@ -31,8 +32,8 @@ import org.ishenim.linkage.match.ParallelScan;
  * {@code bench/linkage.sh [--scale N] [--skip-scale] [--skip-quality]}.
  * <ol>
  * <li>Speed: Dice comparisons per second at threshold 0.7, 20,000 x 20,000 random 1024-bit CLKs (anonlink's
- * setup), on 1 then 2 threads, with the exact early exit and without it (all 16 words of every pair), against the
- * "popcnt" figure of {@code shared/bench/dice_limit.c}.</li>
+ * setup), on 1 then 2 threads, with the exact early exit (column layout, and row-major) and without it (all 16
+ * words of every pair), against the "popcnt" figure of {@code shared/bench/dice_limit.c}.</li>
  * <li>Quality: FEBRL4 precision, recall and F1 for thresholds 0.70 to 0.95 with the shared FEBRL schema.</li>
  * <li>Scale: N x N synthetic encodings with LSH blocking: wall time, and recall against full comparison on a
  * sample of queries.</li>
@@ -76,42 +77,51 @@ public final class DiceBench {
     private static final int ROUNDS = 3;
 
     /**
-     * Speed, in {@link #ROUNDS} rounds. Each round runs, one after the other: the scan as shipped (exact early exit)
-     * and the same scan counting all 16 words of every pair, on 1 and 2 threads, 3 runs each; then
-     * {@code dice_limit.c} as specified ({@code gcc -O3 -march=native}) and once more with
-     * {@code -fno-tree-vectorize}. On CPUs with AVX-512 VPOPCNTDQ gcc auto-vectorises the "scalar" loop, so only the
-     * second build measures scalar popcnt. The C program runs 20,000 queries against 20,000 records 3 times, so each
-     * of its samples is the same 4e8 comparisons as one Java run, and each contender gets the same number of samples.
-     * The best of each is kept: the machine is shared, and interleaving gives every contender the same quiet moments.
-     * "Comparisons" are all pairs in the popcount-bound range, each decided exactly (here all 4e8 pairs).
+     * Speed, in {@link #ROUNDS} rounds. Each round runs, one after the other, on 1 and 2 threads, 3 runs each: the
+     * scan with the exact early exit over the column layout ({@code DiceScan.scanColumns}, SIMD popcount where C2
+     * vectorises it), the same early exit over the row-major words with scalar popcnt ({@code scanRows}), and the
+     * row-major loop counting all 16 words of every pair ({@code scanFull}); then {@code dice_limit.c} as specified
+     * ({@code gcc -O3 -march=native}) and once more with {@code -fno-tree-vectorize}. On CPUs with AVX-512 VPOPCNTDQ
+     * gcc auto-vectorises the "scalar" loop, so only the second build measures scalar popcnt. The C program runs
+     * 20,000 queries against 20,000 records 3 times, so each of its samples is the same 4e8 comparisons as one Java
+     * run, and each contender gets the same number of samples. The best and the median of each are printed: the
+     * machine is shared, and interleaving gives every contender the same quiet moments. "Comparisons" are all pairs
+     * in the popcount-bound range, each decided exactly (here all 4e8 pairs).
      */
     private static void speed(Path cSource) throws IOException, InterruptedException {
         int n = 20_000;
         ClkStore a = ClkStore.of(random(n, 0.5, 1), WORDS);
         ClkStore b = ClkStore.of(random(n, 0.5, 2), WORDS);
         ClkStore warmA = ClkStore.of(random(2_000, 0.5, 3), WORDS);
+        DiceScan.Loop[] loops = DiceScan.Loop.values();
         for (int i = 0; i < 3; i++) {
-            new ParallelScan(1, true).allPairs(warmA, b, 0.7);
-            new ParallelScan(1, false).allPairs(warmA, b, 0.7);
+            for (DiceScan.Loop loop : loops) {
+                new ParallelScan(1, loop).allPairs(warmA, b, 0.7);
+            }
         }
         List<Path> binaries = compileC(cSource);
         System.out.println("\n## Speed: 20000 x 20000 random 1024-bit CLKs, threshold 0.7, " + ROUNDS
-                + " interleaved rounds of 3 runs each");
-        double[] rates = new double[4];
-        double[] cRates = new double[C_BUILDS.size()];
-        String[] names = {"early exit", "full 16 words"};
+                + " interleaved rounds of 3 runs each; DiceScan.scan uses " + DiceScan.Loop.detected()
+                + " on this JVM");
+        List<List<Double>> rates = new ArrayList<>();
+        for (int i = 0; i < loops.length * 2; i++) {
+            rates.add(new ArrayList<>());
+        }
+        List<List<Double>> cRates = new ArrayList<>();
+        for (int c = 0; c < C_BUILDS.size(); c++) {
+            cRates.add(new ArrayList<>());
+        }
         for (int round = 1; round <= ROUNDS; round++) {
             for (int threads = 1; threads <= 2; threads++) {
-                for (int mode = 0; mode < 2; mode++) {
+                for (int mode = 0; mode < loops.length; mode++) {
                     for (int rep = 0; rep < 3; rep++) {
                         long start = System.nanoTime();
-                        ParallelScan.Result result = new ParallelScan(threads, mode == 0).allPairs(a, b, 0.7);
+                        ParallelScan.Result result = new ParallelScan(threads, loops[mode]).allPairs(a, b, 0.7);
                         double seconds = (System.nanoTime() - start) / 1e9;
                         double rate = result.comparisons() / seconds / 1e6;
-                        int slot = mode * 2 + threads - 1;
-                        rates[slot] = Math.max(rates[slot], rate);
-                        System.out.printf(Locale.ROOT, "round %d  Java threads=%d %-13s  %.2f s  %.1f M "
-                                + "comparisons/s  (%d comparisons, %d pairs >= 0.7)%n", round, threads, names[mode],
+                        rates.get(mode * 2 + threads - 1).add(rate);
+                        System.out.printf(Locale.ROOT, "round %d  Java threads=%d %-8s %.2f s  %.1f M "
+                                + "comparisons/s  (%d comparisons, %d pairs >= 0.7)%n", round, threads, loops[mode],
                                 seconds, rate, result.comparisons(), result.pairs().size());
                     }
                 }
@@ -125,7 +135,7 @@ public final class DiceBench {
                 String output = exec(run);
                 Matcher m = Pattern.compile("popcnt: ([0-9.]+) M cmp/s").matcher(output);
                 while (m.find()) {
-                    cRates[c] = Math.max(cRates[c], Double.parseDouble(m.group(1)));
+                    cRates.get(c).add(Double.parseDouble(m.group(1)));
                 }
                 for (String line : output.split("\n")) {
                     if (line.startsWith("n=")) {
@@ -135,20 +145,40 @@ public final class DiceBench {
             }
         }
         System.out.println();
-        for (int mode = 0; mode < 2; mode++) {
-            System.out.printf(Locale.ROOT, "best, Java %s: 1 thread %.1f M/s, 2 threads %.1f M/s (x%.2f)%n",
-                    names[mode], rates[mode * 2], rates[mode * 2 + 1], rates[mode * 2 + 1] / rates[mode * 2]);
+        for (int mode = 0; mode < loops.length; mode++) {
+            List<Double> one = rates.get(mode * 2);
+            List<Double> two = rates.get(mode * 2 + 1);
+            System.out.printf(Locale.ROOT, "Java %-8s 1 thread: best %.1f, median %.1f M/s; 2 threads: best %.1f, "
+                    + "median %.1f M/s (medians x%.2f)%n", loops[mode], max(one), median(one), max(two), median(two),
+                    median(two) / median(one));
         }
         for (int c = 0; c < binaries.size(); c++) {
-            double best = cRates[c];
-            if (best > 0) {
-                System.out.printf(Locale.ROOT, "C gcc %s 'popcnt' best %.1f M/s; Java with early exit: 1 thread = "
-                        + "%.2f x C, 2 threads = %.2f x C; Java full 16 words: 1 thread = %.2f x C, "
-                        + "2 threads = %.2f x C%n",
-                        String.join(" ", C_BUILDS.get(c)), best, rates[0] / best, rates[1] / best, rates[2] / best,
-                        rates[3] / best);
+            List<Double> samples = cRates.get(c);
+            if (samples.isEmpty()) {
+                continue;
             }
+            System.out.printf(Locale.ROOT, "C gcc %s 'popcnt': best %.1f, median %.1f M/s. Java / C (median / median):",
+                    String.join(" ", C_BUILDS.get(c)), max(samples), median(samples));
+            for (int mode = 0; mode < loops.length; mode++) {
+                System.out.printf(Locale.ROOT, " %s 1 thread %.2f, 2 threads %.2f;", loops[mode],
+                        median(rates.get(mode * 2)) / median(samples), median(rates.get(mode * 2 + 1))
+                                / median(samples));
+            }
+            System.out.println();
         }
+    }
+
+    private static double max(List<Double> samples) {
+        return samples.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static double median(List<Double> samples) {
+        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /** The two C builds of dice_limit.c (null where gcc or the source is missing). */

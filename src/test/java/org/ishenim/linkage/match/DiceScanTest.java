@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The scan with its early exit (and without it) against a naive brute force over every pair: the same pairs and
- * bit-for-bit the same similarities. Half of B is built to sit exactly at, just above or just below the threshold
- * against a chosen A record, with the common bits put in the suffix words the early exit bounds, in the prefix, or
- * anywhere, and densities from 2% to 90%.
+ * The scan with its early exit (over the column layout and over the row-major words) and without it, against a
+ * naive brute force over every pair: the same pairs and bit-for-bit the same similarities. Half of B is built to
+ * sit exactly at, just above or just below the threshold against a chosen A record, with the common bits put in the
+ * suffix words the early exit bounds, in the prefix, or anywhere, and densities from 2% to 90%.
  */
 class DiceScanTest {
 
@@ -37,11 +37,12 @@ class DiceScanTest {
         ClkStore storeA = ClkStore.of(a, wordsPer);
         ClkStore storeB = ClkStore.of(b, wordsPer);
         for (int threads = 1; threads <= 2; threads++) {
-            for (boolean earlyExit : new boolean[] {true, false}) {
-                ParallelScan.Result result = new ParallelScan(threads, earlyExit).allPairs(storeA, storeB, threshold);
-                assertThat(asMap(result.pairs())).as("threads %d, early exit %s", threads, earlyExit)
-                        .isEqualTo(expected);
+            for (DiceScan.Loop loop : DiceScan.Loop.values()) {
+                ParallelScan.Result result = new ParallelScan(threads, loop).allPairs(storeA, storeB, threshold);
+                assertThat(asMap(result.pairs())).as("threads %d, loop %s", threads, loop).isEqualTo(expected);
             }
+            ParallelScan.Result result = new ParallelScan(threads).allPairs(storeA, storeB, threshold);
+            assertThat(asMap(result.pairs())).as("threads %d, detected loop", threads).isEqualTo(expected);
         }
     }
 
@@ -56,21 +57,25 @@ class DiceScanTest {
         Map<Long, Long> expected = bruteForce(a, b, wordsPer, threshold);
 
         PairSink pieces = new PairSink();
+        PairSink rowPieces = new PairSink();
         PairSink whole = new PairSink();
         long decided = 0;
+        long rowsDecided = 0;
+        DiceScan.Scratch shared = new DiceScan.Scratch(store);
         for (int i = 0; i < 40; i++) {
             long[] q = Arrays.copyOfRange(a, i * wordsPer, (i + 1) * wordsPer);
             int pq = popcount(q);
             int[] range = DiceScan.range(store, pq, threshold);
-            DiceScan.Query query = DiceScan.prepare(q, pq, i, store, range[0], range[1], threshold);
+            DiceScan.Query query = DiceScan.prepare(q, pq, i, store, range[0], range[1], threshold, shared);
             for (int from = range[0]; from < range[1]; from += 97) {
-                decided += DiceScan.scan(query, store, from, Math.min(range[1], from + 97), pieces);
+                decided += DiceScan.scanColumns(query, store, from, Math.min(range[1], from + 97), pieces);
+                rowsDecided += DiceScan.scanRows(query, store, from, Math.min(range[1], from + 97), rowPieces);
             }
             DiceScan.scan(q, pq, i, store, range[0], range[1], threshold, whole);
-            assertThat(decided).isEqualTo(sumOfRanges(store, a, wordsPer, threshold, i + 1));
+            assertThat(decided).isEqualTo(sumOfRanges(store, a, wordsPer, threshold, i + 1)).isEqualTo(rowsDecided);
         }
 
-        assertThat(asMap(pieces)).isEqualTo(expected).isEqualTo(asMap(whole));
+        assertThat(asMap(pieces)).isEqualTo(expected).isEqualTo(asMap(whole)).isEqualTo(asMap(rowPieces));
     }
 
     /** The least passing count, and never smaller for a larger total (the per-block bound relies on it). */
