@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +52,7 @@ public class DuplicateCheckSender {
         return t;
     });
     private final AtomicBoolean kicked = new AtomicBoolean();
+    private final AtomicBoolean retrying = new AtomicBoolean();
 
     DuplicateCheckSender(DuplicateChecks checks, ClientRecords records, Consents consents, ClinicEncoder encoder,
             HubClient hub, HubConnection connection, TransactionTemplate tx,
@@ -95,8 +97,17 @@ public class DuplicateCheckSender {
      * wait on the hub (up to a minute with a slow one) while it holds one of the server's turns.
      */
     public void sendNowInBackground() {
-        if (connection.configured()) {
-            background.execute(this::sendNow);
+        if (connection.configured() && retrying.compareAndSet(false, true)) {
+            // as the staff member who asked, so that the identity reads it makes are audited under their name
+            background.execute(new DelegatingSecurityContextRunnable(() -> {
+                try {
+                    sendNow();
+                } catch (RuntimeException e) {
+                    log.warn("Duplicate check failed ({}); it is retried on schedule", e.getClass().getSimpleName());
+                } finally {
+                    retrying.set(false);
+                }
+            }));
         }
     }
 

@@ -23,7 +23,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -46,10 +48,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <li>The response is held in memory during the turn and sent after it, so a slow reader (a report downloaded over
  * a poor line) does not hold a turn either.</li>
  * </ul>
- * It is a bean, not a servlet filter of its own: {@link SecurityConfig} places it in its chains.
+ * It is a bean, not a servlet filter of its own: every security chain that serves signed-in requests puts it in
+ * with {@link #addTo} ({@link SecurityConfig}'s API and UI chains, the hub's site API).
  */
 @Component
-class AdmissionControl extends OncePerRequestFilter implements MeterBinder {
+public final class AdmissionControl extends OncePerRequestFilter implements MeterBinder {
 
     private static final List<String> STATIC = List.of("/css/", "/js/", "/webjars/", "/favicon.ico");
 
@@ -63,6 +66,11 @@ class AdmissionControl extends OncePerRequestFilter implements MeterBinder {
         this.permits = new Semaphore(permits, true);
         this.size = permits;
         this.waitNanos = wait.toNanos();
+    }
+
+    /** Places the queue in a security chain, right after authorisation. */
+    public HttpSecurity addTo(HttpSecurity http) {
+        return http.addFilterAfter(this, AuthorizationFilter.class);
     }
 
     @Override

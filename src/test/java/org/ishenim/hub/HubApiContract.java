@@ -62,6 +62,15 @@ abstract class HubApiContract {
         }
     }
 
+    @Autowired
+    org.springframework.security.web.FilterChainProxy security;
+
+    @Test
+    void everySecurityChainOnTheHubQueuesSignedInRequests() {
+        assertThat(security.getFilterChains()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(chain -> assertThat(
+                chain.getFilters()).hasAtLeastOneElementOfType(org.ishenim.web.AdmissionControl.class));
+    }
+
     @Test
     void missingWrongOrRevokedTokensAre401() throws Exception {
         String body = clkBody(randomClk());

@@ -152,6 +152,14 @@ class WebSecurityTest {
         }
     }
 
+    @Autowired org.springframework.security.web.FilterChainProxy security;
+
+    @Test
+    void everySecurityChainQueuesSignedInRequests() {
+        assertThat(security.getFilterChains()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(chain -> assertThat(
+                chain.getFilters()).hasAtLeastOneElementOfType(AdmissionControl.class));
+    }
+
     @Test
     void theAdmissionQueueIsVisibleInTheMetrics() throws Exception {
         for (String name : List.of("ishenim.requests.active", "ishenim.requests.queued")) {
