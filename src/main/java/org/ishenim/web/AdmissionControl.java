@@ -88,7 +88,7 @@ public final class AdmissionControl extends OncePerRequestFilter implements Mete
         try {
             received = received(request);
         } catch (BodyTooLargeException e) {
-            ProblemResponses.write(response, 413, "Content Too Large", "The request body is too large.");
+            ProblemResponses.tooLarge(response);
             return;
         }
         if (!admitted()) {
@@ -115,7 +115,7 @@ public final class AdmissionControl extends OncePerRequestFilter implements Mete
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "10");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (ProblemResponses.forApi(request)) {
             ProblemResponses.write(response, 503, "Service Unavailable",
                     "The server is busy. Nothing was recorded; please try again.");
         } else {

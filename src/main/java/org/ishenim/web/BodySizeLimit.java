@@ -37,7 +37,7 @@ class BodySizeLimit extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > max) {
-            ProblemResponses.write(response, 413, "Content Too Large", "The request body is too large.");
+            ProblemResponses.tooLarge(response);
             return;
         }
         chain.doFilter(new Limited(request, max), response);

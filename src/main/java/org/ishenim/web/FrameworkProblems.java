@@ -24,7 +24,7 @@ class FrameworkProblems {
     @ExceptionHandler({HttpRequestMethodNotSupportedException.class, NoResourceFoundException.class,
             HttpMediaTypeNotSupportedException.class})
     ResponseEntity<ProblemDetail> beforeAnyHandler(Exception e, HttpServletRequest request) throws Exception {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (!ProblemResponses.forApi(request)) {
             throw e;
         }
         HttpStatus status = e instanceof HttpRequestMethodNotSupportedException ? HttpStatus.METHOD_NOT_ALLOWED

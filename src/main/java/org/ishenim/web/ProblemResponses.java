@@ -1,5 +1,6 @@
 package org.ishenim.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
@@ -12,6 +13,16 @@ import org.springframework.http.MediaType;
 public final class ProblemResponses {
 
     private ProblemResponses() {
+    }
+
+    /** Whether the request is for the REST API under {@code /api}, which answers with problems, not pages. */
+    static boolean forApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** The 413 for a request body above {@code ishenim.max-body-bytes}. */
+    static void tooLarge(HttpServletResponse response) throws IOException {
+        write(response, 413, "Content Too Large", "The request body is too large.");
     }
 
     public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
