@@ -123,11 +123,13 @@ public final class DosingBenchmark {
             return String.format(Locale.ROOT, "%-30s doses: %d in %.1f s = %.0f doses/s, p50 %.1f ms, p99 %.1f ms (p90 %.1f, p95 %.1f, max %.1f) | raw JDBC"
                     + " insert+commit (32 threads): %.0f rows/s | ratio %.3f | raw insert + one shared balance-row update + commit (the ceiling of one balance row): %.0f/s (%.3f of the raw rate)"
                     + " | CPU per dose: server JVM %.2f ms, database %.2f ms, load generator %.2f ms | for comparison, an"
-                    + " authenticated GET /api/v1/stock/sites: %.0f requests/s, server JVM %.2f ms each; a static file:"
-                    + " %.0f requests/s, server JVM %.2f ms each | load average %.1f on %d cores",
+                    + " authenticated GET /api/v1/stock/sites: %.0f requests/s (%.3f of the raw rate), server JVM %.2f ms"
+                    + " each; a static file: %.0f requests/s (%.3f of the raw rate), server JVM %.2f ms each | load"
+                    + " average %.1f on %d cores",
                     name, doses, seconds, rate, p50, p99, latencies[(int) (doses * 0.90)] / 1e6,
                     latencies[(int) (doses * 0.95)] / 1e6, latencies[doses - 1] / 1e6, raw, rate / raw, hot, hot / raw, used[0] / doses, used[1] / doses,
-                    used[2] / doses, apiFloor[0], apiFloor[1], staticFloor[0], staticFloor[1], load, os.getAvailableProcessors());
+                    used[2] / doses, apiFloor[0], apiFloor[0] / raw, apiFloor[1], staticFloor[0], staticFloor[0] / raw,
+                    staticFloor[1], load, os.getAvailableProcessors());
         } finally {
             server.destroyForcibly();
         }

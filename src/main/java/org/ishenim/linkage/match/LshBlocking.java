@@ -37,11 +37,11 @@ public final class LshBlocking {
             }
         }
         AtomicLong comparisons = new AtomicLong();
-        List<PairSink> perBand = pool.run(() -> pool.stream(bands).mapToObj(band -> {
+        List<PairSink> perBand = pool.each(bands, band -> {
             PairSink sink = new PairSink();
             comparisons.addAndGet(joinBand(a, b, positions[band], positions, band, threshold, sink));
             return sink;
-        }).toList());
+        });
         PairSink all = new PairSink();
         perBand.forEach(all::addAll);
         return new ParallelScan.Result(all, comparisons.get());

@@ -1,14 +1,16 @@
 package org.ishenim.linkage.match;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
- * Every query of one store against another, split into chunks of queries run on a fork-join pool of the given
- * size. Returns all pairs at or above the threshold (no one-to-one solving), indices in input order.
+ * Every query of one store against another, split into chunks of 64 queries that the given number of threads take
+ * one at a time (self-scheduling: a thread slowed by another process on a shared core simply takes fewer chunks).
+ * Returns all pairs at or above the threshold (no one-to-one solving), in the order of the chunks.
  */
 public final class ParallelScan {
 
@@ -50,13 +52,13 @@ public final class ParallelScan {
     public Result allPairs(ClkStore queries, ClkStore targets, double threshold) {
         int chunks = (queries.size() + CHUNK - 1) / CHUNK;
         AtomicLong comparisons = new AtomicLong();
-        List<PairSink> parts = run(() -> stream(chunks).mapToObj(c -> {
+        List<PairSink> parts = each(chunks, c -> {
             PairSink sink = new PairSink();
             int start = c * CHUNK;
             int end = Math.min(queries.size(), start + CHUNK);
             comparisons.addAndGet(scanChunk(queries, start, end, targets, threshold, loop, sink));
             return sink;
-        }).toList());
+        });
         PairSink all = new PairSink();
         parts.forEach(all::addAll);
         return new Result(all, comparisons.get());
@@ -97,29 +99,58 @@ public final class ParallelScan {
         return compared;
     }
 
-    IntStream stream(int count) {
-        IntStream range = IntStream.range(0, count);
-        return threads > 1 ? range.parallel() : range;
+    /**
+     * Runs {@code task} for 0 to count - 1 on this thread and {@code threads - 1} helpers, each taking the next
+     * index as it finishes one, and returns the results in index order. The first failure stops the others from
+     * taking more and is thrown here.
+     */
+    <T> List<T> each(int count, IntFunction<T> task) {
+        Object[] results = new Object[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < count && failure.get() == null; i = next.getAndIncrement()) {
+                try {
+                    results[i] = task.apply(i);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        Thread[] helpers = new Thread[Math.max(0, Math.min(threads, count) - 1)];
+        for (int h = 0; h < helpers.length; h++) {
+            helpers[h] = new Thread(worker, "dice-scan-" + (h + 1));
+            helpers[h].setDaemon(true);
+            helpers[h].start();
+        }
+        worker.run();
+        joinAll(helpers, failure);
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        }
+        if (thrown != null) {
+            throw (Error) thrown;
+        }
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Arrays.asList(results);
+        return list;
     }
 
-    <T> T run(java.util.concurrent.Callable<T> task) {
-        if (threads == 1) {
-            try {
-                return task.call();
-            } catch (Exception e) {
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    private static void joinAll(Thread[] helpers, AtomicReference<Throwable> failure) {
+        boolean interrupted = false;
+        for (Thread helper : helpers) {
+            while (helper.isAlive()) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    failure.compareAndSet(null, new IllegalStateException("interrupted"));
+                }
             }
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(task).get();
-        } catch (InterruptedException e) {
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
         }
     }
 
