@@ -72,14 +72,14 @@ public class DuplicateCheckSender {
         if (kickAfterCommit && connection.configured() && kicked.compareAndSet(false, true)) {
             background.execute(() -> {
                 kicked.set(false);
-                sendDue();
+                logFailure(this::sendDue);
             });
         }
     }
 
     @Scheduled(fixedDelayString = "${ishenim.duplicates.send-interval:PT30S}", initialDelayString = "${ishenim.duplicates.send-interval:PT30S}")
     void scheduled() {
-        sendDue();
+        logFailure(this::sendDue);
     }
 
     /** Sends the outbox rows whose retry time has come. Returns how many were completed. */
@@ -101,13 +101,20 @@ public class DuplicateCheckSender {
             // as the staff member who asked, so that the identity reads it makes are audited under their name
             background.execute(new DelegatingSecurityContextRunnable(() -> {
                 try {
-                    sendNow();
-                } catch (RuntimeException e) {
-                    log.warn("Duplicate check failed ({}); it is retried on schedule", e.getClass().getSimpleName());
+                    logFailure(this::sendNow);
                 } finally {
                     retrying.set(false);
                 }
             }));
+        }
+    }
+
+    /** Runs a background send; a failure is logged by its type only (messages may carry data) and retried later. */
+    private static void logFailure(Runnable send) {
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            log.warn("Duplicate check failed ({}); it is retried on schedule", e.getClass().getSimpleName());
         }
     }
 
