@@ -119,11 +119,9 @@ public class ClientRecords {
     /** Decrypts identity for a stated purpose. Audited with the purpose, also when there is nothing to show. */
     @Transactional
     public Optional<Identity> reveal(ClientId id, String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            throw new org.ishenim.web.InvalidFieldsException(java.util.Map.of("purpose", "A purpose is required to reveal identity."));
-        }
+        String stated = org.ishenim.web.FreeText.required("purpose", purpose, 300, "A purpose is required to reveal identity.");
         Client client = existing(id);
-        audit.record("identity.reveal", id.value(), purpose.strip(), Outcome.SUCCESS);
+        audit.record("identity.reveal", id.value(), stated, Outcome.SUCCESS);
         if (client.identityState() != IdentityState.STORED) {
             return Optional.empty();
         }
@@ -146,12 +144,13 @@ public class ClientRecords {
     /** Crypto-shreds the identity on exit. The pseudonymous history stays. */
     @Transactional
     public void erase(ClientId id, String reason) {
+        String why = org.ishenim.web.FreeText.atMost("reason", reason, 300);
         Client client = existing(id);
         if (client.identityState() == IdentityState.ERASED) {
             throw new RuleViolationException("already-erased", "The identity was already erased.");
         }
         clients.shred(id, clock.instant());
-        audit.record("identity.erase", id.value(), reason == null || reason.isBlank() ? "exit" : reason.strip(), Outcome.SUCCESS);
+        audit.record("identity.erase", id.value(), why == null ? "exit" : why, Outcome.SUCCESS);
         events.publishEvent(new IdentityErased(id));
     }
 

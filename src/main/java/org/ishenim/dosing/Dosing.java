@@ -254,12 +254,9 @@ class Dosing {
     }
 
     void absenceReason(ClientId client, LocalDate day, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidFieldsException(java.util.Map.of("reason", "A reason is required."));
-        }
+        String text = org.ishenim.web.FreeText.required("reason", reason, 300, "A reason is required.");
         tx.executeWithoutResult(s -> {
-            dispensings.absenceReason(client.value(), day, reason.strip().length() > 300 ? reason.strip().substring(0, 300)
-                    : reason.strip(), calendar.now());
+            dispensings.absenceReason(client.value(), day, text, calendar.now());
             audit.record("absence.reason", client.value(), null, Outcome.SUCCESS);
         });
     }

@@ -3,8 +3,14 @@ package org.ishenim.medicines;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** An amount of active substance in milligrams: never negative, at most three decimals (micrograms). */
+/**
+ * An amount of active substance in milligrams: never negative, at most three decimals (micrograms), below 10^11 mg
+ * (the widest ledger column, NUMERIC(14,3)).
+ */
 public record Milligrams(@com.fasterxml.jackson.annotation.JsonValue BigDecimal value) implements Comparable<Milligrams> {
+
+    /** Digits before the decimal point: the ledger's NUMERIC(14,3) holds 11. */
+    public static final int MAX_INTEGER_DIGITS = 11;
 
     public static final Milligrams ZERO = new Milligrams(BigDecimal.ZERO);
 
@@ -15,10 +21,15 @@ public record Milligrams(@com.fasterxml.jackson.annotation.JsonValue BigDecimal 
         if (value.signum() < 0) {
             throw new IllegalArgumentException("An amount in mg cannot be negative.");
         }
-        if (value.stripTrailingZeros().scale() > 3) {
+        // before any rescaling: "1E+500000000" has one digit, and setScale would build a number of 500 million
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("An amount in mg is too large.");
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 3) {
             throw new IllegalArgumentException("An amount in mg has at most three decimals.");
         }
-        value = value.setScale(3, RoundingMode.UNNECESSARY);
+        value = stripped.setScale(3, RoundingMode.UNNECESSARY);
     }
 
     public static Milligrams of(long mg) {

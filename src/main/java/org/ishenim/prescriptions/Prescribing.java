@@ -202,7 +202,7 @@ public class Prescribing {
             int takeHomeDays, String reason, String notes, LocalDate effectiveOn) {
         boolean needs = rules.needsCountersign(medicine, dose);
         var v = new PrescriptionVersion(UUID.randomUUID(), number, kind, dose, takeHomeDays, reason,
-                notes == null || notes.isBlank() ? null : notes.strip(), calendar.now(), CurrentStaff.username(), needs, null, null,
+                org.ishenim.web.FreeText.atMost("notes", notes, 1000), calendar.now(), CurrentStaff.username(), needs, null, null,
                 needs ? null : effectiveOn);
         prescriptions.insertVersion(id, v);
         if (needs) {
@@ -221,9 +221,7 @@ public class Prescribing {
     }
 
     private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new org.ishenim.web.InvalidFieldsException(java.util.Map.of("reason", "A reason is required."));
-        }
+        org.ishenim.web.FreeText.required("reason", reason, 300, "A reason is required.");
     }
 
 }

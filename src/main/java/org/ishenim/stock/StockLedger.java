@@ -18,6 +18,7 @@ import org.ishenim.staff.StaffAccounts;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
 import org.ishenim.web.CurrentStaff;
+import org.ishenim.web.FreeText;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.RuleViolationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -133,7 +134,7 @@ public class StockLedger {
             throw new RuleViolationException("signoff-by-other", "The count is signed off by someone other than the counter.");
         }
         db.sql("INSERT INTO stock_signoff (entry_id, signed_by, signed_at, note) VALUES (:id, :by, :at, :note)")
-                .param("id", countId).param("by", CurrentStaff.username()).param("at", utc(clock.instant())).param("note", trim(note))
+                .param("id", countId).param("by", CurrentStaff.username()).param("at", utc(clock.instant())).param("note", FreeText.atMost("note", note, 300))
                 .update();
         audit.record("stock.signoff", null, count.site() + " " + count.medicine(), Outcome.SUCCESS);
         return entry(countId);
@@ -224,7 +225,8 @@ public class StockLedger {
                 """)
                 .param("site", site.value()).param("medicine", medicine.name()).param("kind", kind.name())
                 .param("delta", delta).param("after", after).param("at", utc(clock.instant())).param("by", CurrentStaff.username())
-                .param("supplier", trim(x.supplier)).param("batch", trim(x.batch)).param("reason", trim(x.reason))
+                .param("supplier", FreeText.atMost("supplier", x.supplier, 120)).param("batch", FreeText.atMost("batch", x.batch, 60))
+                .param("reason", FreeText.atMost("reason", x.reason, 300))
                 .param("witness", x.witness).param("other", x.otherSite).param("dispensing", x.dispensing)
                 .param("reverses", x.reverses).param("counted", x.counted).param("variance", x.variance)
                 .param("needs", x.needsSignoff)
@@ -260,13 +262,6 @@ public class StockLedger {
         }
     }
 
-    private static String trim(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        s = s.strip();
-        return s.length() > 300 ? s.substring(0, 300) : s;
-    }
 
     static OffsetDateTime utc(Instant at) {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);

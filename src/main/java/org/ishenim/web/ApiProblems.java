@@ -36,8 +36,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        // Value objects validate themselves and name the rule they enforce, never the offending value.
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        // Our value objects validate themselves and name the rule they enforce, never the offending value. A
+        // library's message may quote the value ("Invalid UUID string: ..."), so only ours is passed on.
+        StackTraceElement[] trace = e.getStackTrace();
+        boolean ours = trace.length > 0 && trace[0].getClassName().startsWith("org.ishenim.");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                ours && e.getMessage() != null ? e.getMessage() : "The request has a value that is not valid here.");
     }
 
     @ExceptionHandler(BodyTooLargeException.class)

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * length. File uploads (multipart) have their own, larger limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // inside UnexpectedErrors
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long max;

@@ -273,6 +273,35 @@ abstract class DispensingFlowTest {
         assertThat(history.json().get(0).get("versions").get(0).get("reason").asString()).isEqualTo("cravings persist");
     }
 
+    /** Longer than its column: a 400 naming the field, never cut short, never a database error quoting it. */
+    @Test
+    void freeTextLongerThanItsColumnIsRefused() {
+        ClientId c = OatFixture.client(clients);
+        var notes = api.post("doctor", "/api/v1/prescriptions", """
+                {"clientId":"%s","medicine":"%s","dailyDoseMg":"30","notes":"%s"}""".formatted(c.value(), METHADONE, "n".repeat(1001)));
+        assertThat(notes.status()).isEqualTo(400);
+        assertThat(notes.json().get("errors").get("notes").asString()).isEqualTo("At most 1000 characters.");
+        String id = OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        clock.advance(Duration.ofDays(3));
+        var reason = api.post("doctor", "/api/v1/prescriptions/" + id + "/versions", """
+                {"dailyDoseMg":"35","reason":"%s"}""".formatted("ж".repeat(301)));
+        assertThat(reason.status()).isEqualTo(400);
+        assertThat(reason.json().get("errors").get("reason").asString()).isEqualTo("At most 300 characters.");
+        // 300 characters of Cyrillic fit: the limit counts characters, not bytes
+        assertThat(api.post("doctor", "/api/v1/prescriptions/" + id + "/versions", """
+                {"dailyDoseMg":"35","reason":"%s"}""".formatted("ж".repeat(300))).status()).isEqualTo(201);
+        var batch = api.post("pharmacist", "/api/v1/stock/receipts", """
+                {"site":"main","medicine":"%s","amountMg":"100","supplier":"Republican pharmacy","batch":"%s"}
+                """.formatted(METHADONE, "B".repeat(61)));
+        assertThat(batch.status()).isEqualTo(400);
+        assertThat(batch.json().get("errors").get("batch").asString()).isEqualTo("At most 60 characters.");
+        var huge = api.post("pharmacist", "/api/v1/stock/receipts", """
+                {"site":"main","medicine":"%s","amountMg":"1E+500000000","supplier":"Republican pharmacy","batch":"B-2"}
+                """.formatted(METHADONE));
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("detail").asString()).isEqualTo("An amount in mg is too large.");
+    }
+
     @Test
     void titrationRulesRefuseWithAClearReason() {
         ClientId c = OatFixture.client(clients);

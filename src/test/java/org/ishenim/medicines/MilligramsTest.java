@@ -17,6 +17,18 @@ class MilligramsTest {
         assertThatThrownBy(() -> Milligrams.of(10).minus(Milligrams.of(11))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A short number with a huge exponent is refused before any arithmetic (it would take a core for hours). */
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void hugeExponentsAreRefusedCheaply() {
+        assertThatThrownBy(() -> Milligrams.of("1E+500000000")).hasMessage("An amount in mg is too large.");
+        assertThatThrownBy(() -> Milligrams.of("1E-500000000")).hasMessage("An amount in mg has at most three decimals.");
+        assertThat(Milligrams.of("0E-500000000")).isEqualTo(Milligrams.ZERO);
+        assertThat(Milligrams.of("99999999999.999").plain()).isEqualTo("99999999999.999");
+        assertThatThrownBy(() -> Milligrams.of("100000000000")).hasMessage("An amount in mg is too large.");
+        assertThat(Milligrams.of("1E+3")).isEqualTo(Milligrams.of(1000));
+    }
+
     @Test
     void comparesByValueAndPrintsPlainly() {
         assertThat(Milligrams.of("40.000")).isEqualTo(Milligrams.of(40));

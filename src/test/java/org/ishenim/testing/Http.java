@@ -65,6 +65,39 @@ public final class Http {
         }
     }
 
+    /**
+     * A browser-like client (cookies, no redirects followed) signed in through the login form with its CSRF token.
+     */
+    public HttpClient signIn(String username, String password) {
+        var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            var token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+            if (!token.find()) {
+                throw new IllegalStateException("no CSRF token on the login page");
+            }
+            String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+            var done = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (done.statusCode() != 302 || done.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("sign-in failed for " + username + ": " + done.statusCode());
+            }
+            return browser;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     public static String json(Object... keyValues) {
         var node = JSON.createObjectNode();
         for (int i = 0; i < keyValues.length; i += 2) {

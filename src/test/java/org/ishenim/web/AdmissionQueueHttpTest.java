@@ -3,10 +3,8 @@ package org.ishenim.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Http;
 import org.ishenim.testing.StaffFixture;
@@ -126,20 +123,8 @@ class AdmissionQueueHttpTest {
     }
 
     /** A client with a UI session, logged in through the form as a browser is (logging in takes no turn). */
-    private HttpClient signedInBrowser(String user) throws Exception {
-        var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-        assertThat(token.find()).isTrue();
-        String form = "username=" + user + "&password=" + URLEncoder.encode(StaffFixture.PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        var done = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return client;
+    private HttpClient signedInBrowser(String user) {
+        return http.signIn(user, StaffFixture.PASSWORD);
     }
 
     private void slowClient(String requestLine, String authorization, String type) throws Exception {
