@@ -25,8 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeniedAccessAudit implements AccessDeniedHandler {
 
-    private static final Pattern CLIENT_IN_PATH =
-            Pattern.compile("/clients/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+    private static final String UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    /** Every address that names a client: /clients/{id}, /dosing/{clientId}, /prescriptions/client/{clientId}. */
+    private static final Pattern CLIENT_IN_PATH = Pattern.compile("(/(?:clients|dosing|client))/(" + UUID_TEXT + ")");
+    private static final Pattern UUID_ONLY = Pattern.compile(UUID_TEXT);
 
     private final AuditLog audit;
     private final TransactionTemplate tx;
@@ -45,9 +47,16 @@ class DeniedAccessAudit implements AccessDeniedHandler {
         UUID client = null;
         Matcher m = CLIENT_IN_PATH.matcher(path);
         if (m.find()) {
-            client = UUID.fromString(m.group(1));
+            client = UUID.fromString(m.group(2));
+        } else if (request.getQueryString() != null) {
+            // GET /api/v1/prescriptions?clientId=...; only the query string, never a body
+            String asked = org.springframework.web.util.UriComponentsBuilder.newInstance().query(request.getQueryString())
+                    .build().getQueryParams().getFirst("clientId");
+            if (asked != null && UUID_ONLY.matcher(asked).matches()) {
+                client = UUID.fromString(asked);
+            }
         }
-        String action = "denied " + request.getMethod() + " " + CLIENT_IN_PATH.matcher(path).replaceAll("/clients/{id}");
+        String action = "denied " + request.getMethod() + " " + CLIENT_IN_PATH.matcher(path).replaceAll("$1/{id}");
         UUID subject = client;
         tx.executeWithoutResult(s -> audit.record(Actor.truncate(action, 80), subject, null, Outcome.DENIED));
         if (path.startsWith("/api/")) {

@@ -104,6 +104,10 @@ class Dosing {
             return replay(tx.execute(s -> keys.find(key)).orElseThrow(), fingerprint);
         } catch (AlreadyDosed e) {
             throw alreadyDosed(request.clientId(), calendar.today());
+        } catch (RuleViolationException | ConflictException e) {
+            // the dose's transaction rolled back; the refused attempt is still an access to the client's record
+            tx.executeWithoutResult(s -> audit.record("dose.refused", request.clientId(), e.code(), Outcome.FAILED));
+            throw e;
         }
     }
 

@@ -121,6 +121,12 @@ abstract class DispensingFlowTest {
                 .isEqualTo("422 no-treatment-consent");
         assertThat(api.post("doctor", "/api/v1/dispensings", OatFixture.dose(c, "30"), key()).status()).isEqualTo(403);
         assertThat(ledgerRowsFor(c)).isZero();
+        // each refusal is on the client's access record, with its code
+        assertThat(audit.verify().valid()).isTrue();
+        assertThat(db.sql("SELECT purpose FROM audit_entry WHERE client_id = :c AND action = 'dose.refused' ORDER BY seq")
+                .param("c", c.value()).query(String.class).list()).containsExactly("dose-mismatch", "no-treatment-consent");
+        assertThat(db.sql("SELECT purpose FROM audit_entry WHERE client_id = :c AND action = 'dose.refused'")
+                .param("c", none.value()).query(String.class).list()).containsExactly("no-active-prescription");
     }
 
     @Test

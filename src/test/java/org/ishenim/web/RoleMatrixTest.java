@@ -21,6 +21,7 @@ import org.ishenim.testing.Http;
 import org.ishenim.testing.RoleCells;
 import org.ishenim.testing.StaffFixture;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -105,6 +106,28 @@ class RoleMatrixTest {
             }
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
         }
+    }
+
+    /** Refusals at other addresses that name a client are on that client's access record too. */
+    @Test
+    void refusalsNamingAClientElsewhereAreOnItsAccessRecord() throws Exception {
+        Acting.as("setup", "NURSE");
+        Client client = records.enrol(new Enrolment(Sex.M, 1985, "Нургүл", "Бакыт", "elsewhere", null, true,
+                Set.of(Purpose.TREATMENT)));
+        Acting.nobody();
+        var http = new Http(port);
+        assertThat(http.get(StaffFixture.as("viewer"), "/api/v1/prescriptions?clientId=" + client.id()).status()).isEqualTo(403);
+        var browser = http.signIn("manager", StaffFixture.PASSWORD);
+        for (String page : List.of("/dosing/" + client.id(), "/prescriptions/client/" + client.id())) {
+            var answer = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + page))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page).isEqualTo(403);
+        }
+
+        var denied = audit.accessesTo(client.id().value()).stream().filter(a -> a.outcome() == Outcome.DENIED)
+                .map(a -> a.actor() + " " + a.action()).toList();
+        assertThat(denied).containsExactlyInAnyOrder("viewer denied GET /api/v1/prescriptions",
+                "manager denied GET /dosing/{id}", "manager denied GET /prescriptions/client/{id}");
     }
 
 }
