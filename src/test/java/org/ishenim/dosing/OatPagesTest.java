@@ -45,6 +45,8 @@ class OatPagesTest {
     ClientRecords clients;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.ishenim.audit.AuditLog audit;
     Api api;
 
     @BeforeEach
@@ -82,6 +84,13 @@ class OatPagesTest {
                 .contains("2026-03-10 10:00").doesNotContain("T04:00");
         assertThat(mvc.perform(form(post("/dosing/" + c.value()), UUID.randomUUID().toString(), "30")
                 .with(user("nurse").roles("NURSE"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+
+        // the day's log lists the client, so the client's access record shows who read it
+        assertThat(page(get("/reports/dosing").param("format", "csv"), "manager", "MANAGER")).contains(uic);
+        assertThat(audit.accessesTo(c.value())).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo("report.dosing-log");
+            assertThat(a.actor()).isEqualTo("manager");
+        });
     }
 
     @Test
