@@ -113,7 +113,7 @@ class DemoOat implements ApplicationRunner {
                     backEnter(p, today, 1);
                 }
                 if (pattern == 7) {
-                    dispensings.absenceReason(client.value(), today.minusDays(2), "in hospital (demo)", calendar.now());
+                    dispensings.absenceReason(client.value(), today.minusDays(2), "in hospital (demo)", calendar.now(), "nurse");
                 }
             }
             log.info("Demo clinic: {} OAT prescriptions with a week of doses", prescribed);

@@ -182,18 +182,21 @@ class Dispensings {
                 .param("day", day).param("now", utc(now)).update();
     }
 
-    void absenceReason(UUID clientId, LocalDate day, String reason, Instant now) {
-        int updated = db.sql("UPDATE absence SET reason = :r WHERE client_id = :c AND on_day = :d")
-                .param("r", reason).param("c", clientId).param("d", day).update();
-        if (updated == 0) {
-            db.sql("INSERT INTO absence (client_id, on_day, reason, marked_at) VALUES (:c, :d, :r, :now)")
-                    .param("c", clientId).param("d", day).param("r", reason).param("now", utc(now)).update();
-        }
+    /** Adds a reason for a missed day (marking the day absent if the job has not yet); earlier reasons stay. */
+    void absenceReason(UUID clientId, LocalDate day, String reason, Instant now, String by) {
+        db.sql("""
+                INSERT INTO absence (client_id, on_day, marked_at)
+                SELECT :c, :d, :now WHERE NOT EXISTS (SELECT 1 FROM absence WHERE client_id = :c AND on_day = :d)
+                """).param("c", clientId).param("d", day).param("now", utc(now)).update();
+        db.sql("""
+                INSERT INTO absence_reason (client_id, on_day, reason, recorded_at, recorded_by)
+                VALUES (:c, :d, :r, :now, :by)
+                """).param("c", clientId).param("d", day).param("r", reason).param("now", utc(now)).param("by", by).update();
     }
 
     /** Absence reasons recorded on or after {@code from}, per client. */
     List<Object[]> absenceReasons(LocalDate from) {
-        return db.sql("SELECT client_id, on_day, reason FROM absence WHERE on_day >= :from AND reason IS NOT NULL ORDER BY on_day")
+        return db.sql("SELECT client_id, on_day, reason FROM absence_reason WHERE on_day >= :from ORDER BY on_day, id")
                 .param("from", from)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3)})
                 .list();

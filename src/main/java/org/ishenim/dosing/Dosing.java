@@ -260,7 +260,7 @@ class Dosing {
     void absenceReason(ClientId client, LocalDate day, String reason) {
         String text = org.ishenim.web.FreeText.required("reason", reason, 300, "A reason is required.");
         tx.executeWithoutResult(s -> {
-            dispensings.absenceReason(client.value(), day, text, calendar.now());
+            dispensings.absenceReason(client.value(), day, text, calendar.now(), CurrentStaff.username());
             audit.record("absence.reason", client.value(), null, Outcome.SUCCESS);
         });
     }

@@ -67,6 +67,17 @@ abstract class AbsenceJobTest {
         assertThat(absences(comes)).isEqualTo(4);
         var noShows = api.get("doctor", "/api/v1/dosing/queue");
         assertThat(noShows.status()).isEqualTo(200);
+
+        // a second reason for a day is added next to the first, never over it
+        for (String[] who : new String[][] {{"nurse", "phoned: in hospital"}, {"doctor", "discharged, comes tomorrow"}}) {
+            assertThat(api.post(who[0], "/api/v1/dosing/absences", """
+                    {"clientId":"%s","day":"2026-03-11","reason":"%s"}""".formatted(away.value(), who[1])).status())
+                    .isBetween(200, 204);
+        }
+        assertThat(absences(away)).isEqualTo(7);
+        assertThat(db.sql("SELECT recorded_by || ': ' || reason FROM absence_reason WHERE client_id = :c AND on_day = :d ORDER BY id")
+                .param("c", away.value()).param("d", LocalDate.of(2026, 3, 11)).query(String.class).list())
+                .containsExactly("nurse: phoned: in hospital", "doctor: discharged, comes tomorrow");
     }
 
     long absences(ClientId c) {
