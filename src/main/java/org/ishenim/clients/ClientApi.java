@@ -42,6 +42,9 @@ class ClientApi {
     record ConsentRequest(Purpose purpose) {
     }
 
+    record RevealRequest(String purpose) {
+    }
+
     record ErasureRequest(String reason) {
     }
 
@@ -77,18 +80,27 @@ class ClientApi {
                 c.enrolledAt(), consents.of(c.id()));
     }
 
-    @GetMapping(value = "/{id}", params = "reveal")
+    /**
+     * Identity, for a doctor who states a purpose. A POST with the purpose in the body, so that neither the purpose
+     * nor the fact of a reveal is written to the access logs of proxies on the way.
+     */
+    @PostMapping("/{id}/reveal")
     @PreAuthorize("hasRole('DOCTOR')")
-    Revealed reveal(@PathVariable UUID id, @RequestParam String reveal, @RequestParam(required = false) String purpose) {
-        if (!"identity".equals(reveal)) {
-            throw new IllegalArgumentException("Only reveal=identity is supported.");
-        }
+    Revealed reveal(@PathVariable UUID id, @RequestBody(required = false) RevealRequest request) {
         var clientId = new ClientId(id);
-        var identity = records.reveal(clientId, purpose);
+        var identity = records.reveal(clientId, request == null ? null : request.purpose());
         Client c = records.find(clientId).orElseThrow();
         return identity.map(i -> new Revealed(id, c.uic().value(), c.alias(), i.givenName(), i.surname(),
                         i.dateOfBirth(), i.phone(), c.identityState()))
                 .orElse(new Revealed(id, c.uic().value(), c.alias(), null, null, null, null, c.identityState()));
+    }
+
+    /** The old address, with the purpose in the query string: refused, pointing to the POST. */
+    @GetMapping(value = "/{id}", params = "reveal")
+    @PreAuthorize("hasRole('DOCTOR')")
+    Revealed revealByGet(@PathVariable UUID id) {
+        throw new IllegalArgumentException("Reveal identity with POST /api/v1/clients/{id}/reveal and {\"purpose\": ...} "
+                + "in the body: a purpose in the address is kept in access logs.");
     }
 
     @PostMapping("/{id}/consents")

@@ -50,7 +50,7 @@ class RoleMatrixTest {
                     "fatherFirstName", "Bakyt", "alias", "matrix"), 201, Set.of(Roles.DOCTOR, Roles.NURSE)),
             new Endpoint("GET", "/api/v1/clients?query=M19", null, 200, Set.of(Roles.DOCTOR, Roles.NURSE, Roles.PHARMACIST)),
             new Endpoint("GET", "/api/v1/clients/{id}", null, 200, Set.of(Roles.DOCTOR, Roles.NURSE, Roles.PHARMACIST)),
-            new Endpoint("GET", "/api/v1/clients/{id}?reveal=identity&purpose=care", null, 200, Set.of(Roles.DOCTOR)),
+            new Endpoint("POST", "/api/v1/clients/{id}/reveal", Http.json("purpose", "care"), 200, Set.of(Roles.DOCTOR)),
             new Endpoint("POST", "/api/v1/clients/{id}/consents", Http.json("purpose", "CONTACT"), 201,
                     Set.of(Roles.DOCTOR, Roles.NURSE)),
             new Endpoint("DELETE", "/api/v1/clients/{id}/consents/TREATMENT", null, 204, Set.of(Roles.DOCTOR, Roles.NURSE)),

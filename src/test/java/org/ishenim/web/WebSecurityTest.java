@@ -106,7 +106,7 @@ class WebSecurityTest {
         Client a = enrol("idor-a");
         Client b = enrol("idor-b");
         // A nurse cannot reach identity by crafting the reveal parameter or posting the doctor's form.
-        assertThat(http.get(StaffFixture.as("nurse"), "/api/v1/clients/" + a.id() + "?reveal=identity&purpose=x").status())
+        assertThat(http.post(StaffFixture.as("nurse"), "/api/v1/clients/" + a.id() + "/reveal", Http.json("purpose", "x")).status())
                 .isEqualTo(403);
         mvc.perform(post("/clients/" + a.id() + "/reveal").param("purpose", "x").with(user("nurse").roles("NURSE"))
                 .with(csrf())).andExpect(status().isForbidden());
@@ -236,7 +236,11 @@ class WebSecurityTest {
     @Test
     void noIdentityReachesTheLog(CapturedOutput output) throws Exception {
         Client client = enrol("logcheck");
-        http.get(StaffFixture.as("doctor"), "/api/v1/clients/" + client.id() + "?reveal=identity&purpose=care");
+        assertThat(http.post(StaffFixture.as("doctor"), "/api/v1/clients/" + client.id() + "/reveal", Http.json("purpose", "care"))
+                .body()).contains(SECRET_NAME);
+        // the old address with the purpose in the query string is refused
+        assertThat(http.get(StaffFixture.as("doctor"), "/api/v1/clients/" + client.id() + "?reveal=identity&purpose=care")
+                .status()).isEqualTo(400);
         http.post(StaffFixture.as("nurse"), "/api/v1/clients", Http.json("sex", "X", "givenName", SECRET_NAME));
         assertThat(output.getAll()).doesNotContain(SECRET_NAME).doesNotContain("Сыдыкова");
     }
