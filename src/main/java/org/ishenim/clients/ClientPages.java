@@ -139,6 +139,8 @@ class ClientPages {
                 consents.of(id).stream().filter(Consent::active).map(Consent::purpose)
                         .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Purpose.class))))));
         model.addAttribute("accessLog", records.accessLog(id));
+        model.addAttribute("revealPurposes", RevealPurpose.values());
+        model.addAttribute("erasureReasons", ErasureReason.values());
         return "clients/client";
     }
 

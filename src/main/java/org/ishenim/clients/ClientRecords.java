@@ -10,6 +10,7 @@ import java.util.Set;
 import org.ishenim.audit.AccessRecord;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
+import org.ishenim.web.Codes;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
 import org.ishenim.web.CurrentStaff;
@@ -116,12 +117,20 @@ public class ClientRecords {
         return found;
     }
 
-    /** Decrypts identity for a stated purpose. Audited with the purpose, also when there is nothing to show. */
+    /** As {@link #reveal(ClientId, RevealPurpose)}, with the purpose's code as sent (a field error if unknown). */
     @Transactional
     public Optional<Identity> reveal(ClientId id, String purpose) {
-        String stated = org.ishenim.web.FreeText.required("purpose", purpose, 300, "A purpose is required to reveal identity.");
+        return reveal(id, Codes.parse(RevealPurpose.class, "purpose", purpose));
+    }
+
+    /**
+     * Decrypts identity for a stated purpose. Audited with the purpose's code (never free text: the audit chain
+     * outlives erasure), also when there is nothing to show.
+     */
+    @Transactional
+    public Optional<Identity> reveal(ClientId id, RevealPurpose purpose) {
         Client client = existing(id);
-        audit.record("identity.reveal", id.value(), stated, Outcome.SUCCESS);
+        audit.record("identity.reveal", id.value(), purpose.name(), Outcome.SUCCESS);
         if (client.identityState() != IdentityState.STORED) {
             return Optional.empty();
         }
@@ -141,16 +150,17 @@ public class ClientRecords {
         return clients.sealed(id).map(sealed -> vault.open(id, sealed));
     }
 
-    /** Crypto-shreds the identity on exit. The pseudonymous history stays. */
+    /** Crypto-shreds the identity on exit, with a reason code (blank: EXIT). The pseudonymous history stays. */
     @Transactional
     public void erase(ClientId id, String reason) {
-        String why = org.ishenim.web.FreeText.atMost("reason", reason, 300);
+        ErasureReason why = reason == null || reason.isBlank() ? ErasureReason.EXIT
+                : Codes.parse(ErasureReason.class, "reason", reason);
         Client client = existing(id);
         if (client.identityState() == IdentityState.ERASED) {
             throw new RuleViolationException("already-erased", "The identity was already erased.");
         }
         clients.shred(id, clock.instant());
-        audit.record("identity.erase", id.value(), why == null ? "exit" : why, Outcome.SUCCESS);
+        audit.record("identity.erase", id.value(), why.name(), Outcome.SUCCESS);
         events.publishEvent(new IdentityErased(id));
     }
 

@@ -100,7 +100,7 @@ public class Prescribing {
         var id = new PrescriptionId(UUID.randomUUID());
         prescriptions.insert(id, client, medicine, startOn, null, calendar.now(), CurrentStaff.username());
         addVersion(id, medicine, 1, VersionKind.INITIAL, dose, takeHomeDays, reason.strip(), null, startOn);
-        audit.record("prescription.continue", client.value(), reason.strip(), Outcome.SUCCESS);
+        audit.record("prescription.continue", client.value(), null, Outcome.SUCCESS);
         events.publishEvent(new TreatmentStarted(client));
         return new Result(prescriptions.find(id).orElseThrow(), List.of());
     }
@@ -119,7 +119,7 @@ public class Prescribing {
         rules.change(p.medicine(), p.current().dailyDose(), p.current().effectiveOn(), dose, today, takeHomeDays);
         addVersion(id, p.medicine(), p.current().version() + 1, VersionKind.CHANGE, dose, takeHomeDays, reason.strip(),
                 null, today);
-        audit.record("prescription.change", p.client().value(), reason.strip(), Outcome.SUCCESS);
+        audit.record("prescription.change", p.client().value(), null, Outcome.SUCCESS);
         return new Result(prescriptions.find(id).orElseThrow(), List.of());
     }
 
@@ -168,8 +168,8 @@ public class Prescribing {
     public Prescription end(PrescriptionId id, String reason) {
         requireReason(reason);
         Prescription p = lockActive(id);
-        prescriptions.end(id, calendar.today());
-        audit.record("prescription.end", p.client().value(), reason.strip(), Outcome.SUCCESS);
+        prescriptions.end(id, calendar.today(), reason.strip(), CurrentStaff.username());
+        audit.record("prescription.end", p.client().value(), null, Outcome.SUCCESS);
         return prescriptions.find(id).orElseThrow();
     }
 

@@ -74,9 +74,9 @@ class Prescriptions {
                 .param("by", by).param("at", utc(at)).param("day", effectiveOn).param("id", versionId).update();
     }
 
-    void end(PrescriptionId id, LocalDate endOn) {
-        db.sql("UPDATE prescription SET status = 'ENDED', end_on = :end WHERE id = :id")
-                .param("end", endOn).param("id", id.value()).update();
+    void end(PrescriptionId id, LocalDate endOn, String reason, String by) {
+        db.sql("UPDATE prescription SET status = 'ENDED', end_on = :end, end_reason = :reason, ended_by = :by WHERE id = :id")
+                .param("end", endOn).param("reason", reason).param("by", by).param("id", id.value()).update();
     }
 
     /** Locks the prescription row, so that two doctors changing one prescription take turns. */
@@ -121,7 +121,7 @@ class Prescriptions {
                 Medicine.valueOf(rs.getString("medicine")), rs.getObject("start_on", LocalDate.class),
                 rs.getObject("end_on", LocalDate.class), PrescriptionStatus.valueOf(rs.getString("status")),
                 current == null ? null : versions.get(current), pending == null ? null : versions.get(pending),
-                rs.getObject("reset_on", LocalDate.class));
+                rs.getObject("reset_on", LocalDate.class), rs.getString("end_reason"), rs.getString("ended_by"));
     }
 
     static PrescriptionVersion version(ResultSet rs, int n) throws SQLException {

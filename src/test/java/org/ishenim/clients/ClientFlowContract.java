@@ -112,16 +112,21 @@ abstract class ClientFlowContract {
     void revealDecryptsForAStatedPurposeAndIsAudited() {
         Client client = enrolGulnara("Reveal");
         Acting.as("doctor", "DOCTOR");
-        Identity identity = records.reveal(client.id(), "continuity of care").orElseThrow();
+        Identity identity = records.reveal(client.id(), "care").orElseThrow();
         assertThat(identity.givenName()).isEqualTo(GIVEN);
         assertThat(identity.phone()).isEqualTo(PHONE);
         assertThat(records.accessLog(client.id()))
                 .anySatisfy(a -> {
                     assertThat(a.action()).isEqualTo("identity.reveal");
                     assertThat(a.actor()).isEqualTo("doctor");
-                    assertThat(a.purpose()).isEqualTo("continuity of care");
+                    assertThat(a.purpose()).isEqualTo("CARE");
                 });
         assertThatThrownBy(() -> records.reveal(client.id(), " ")).isInstanceOf(org.ishenim.web.InvalidFieldsException.class);
+        // free text is refused: the audit chain can never be erased, so its purpose is a code
+        assertThatThrownBy(() -> records.reveal(client.id(), "asked by her brother Bakyt"))
+                .isInstanceOf(org.ishenim.web.InvalidFieldsException.class)
+                .satisfies(e -> assertThat(((org.ishenim.web.InvalidFieldsException) e).errors().get("purpose"))
+                        .startsWith("One of CARE, CONTACT").doesNotContain("Bakyt"));
     }
 
     @Test
@@ -145,22 +150,23 @@ abstract class ClientFlowContract {
     void erasureShredsTheKeyAndLeavesNoIdentityAnywhere() {
         Client client = enrolGulnara("Erase me");
         Acting.as("doctor", "DOCTOR");
-        assertThat(records.reveal(client.id(), "before exit")).isPresent();
+        assertThat(records.reveal(client.id(), "client-request")).isPresent();
         String ciphertext = db.sql("SELECT ciphertext FROM client_identity WHERE client_id = :id")
                 .param("id", client.id().value()).query(String.class).single();
         String wrappedKey = db.sql("SELECT wrapped_key FROM client_key WHERE client_id = :id")
                 .param("id", client.id().value()).query(String.class).single();
 
         Acting.as("manager", "MANAGER");
-        records.erase(client.id(), "left the programme");
+        records.erase(client.id(), "exit");
 
         assertThat(records.find(client.id()).orElseThrow().identityState()).isEqualTo(IdentityState.ERASED);
         Acting.as("doctor", "DOCTOR");
-        assertThat(records.reveal(client.id(), "after exit")).isEmpty();
+        assertThat(records.reveal(client.id(), RevealPurpose.CARE)).isEmpty();
         String dump = DatabaseDump.of(dataSource);
         assertThat(dump).contains("Erase me").doesNotContain(GIVEN).doesNotContain(SURNAME).doesNotContain(PHONE)
                 .doesNotContain("1991-04-05").doesNotContain(ciphertext).doesNotContain(wrappedKey.substring(0, 40));
-        assertThatThrownBy(() -> records.erase(client.id(), "again")).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> records.erase(client.id(), "exit")).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> records.erase(client.id(), "she moved to Osh")).isInstanceOf(org.ishenim.web.InvalidFieldsException.class);
         assertThat(audit.verify().valid()).isTrue();
     }
 

@@ -279,6 +279,24 @@ abstract class DispensingFlowTest {
         assertThat(history.json().get(0).get("versions").get(0).get("reason").asString()).isEqualTo("cravings persist");
     }
 
+    @Test
+    void endingAPrescriptionKeepsWhyAndByWhomOutsideTheAuditChain() {
+        ClientId c = OatFixture.client(clients);
+        String id = OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        assertThat(api.post("doctor", "/api/v1/prescriptions/" + id + "/end", "{}").status()).isEqualTo(400);
+        var ended = api.post("doctor", "/api/v1/prescriptions/" + id + "/end", """
+                {"reason":"moved to the Osh programme"}""");
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.json().get("status").asString()).isEqualTo("ENDED");
+        assertThat(ended.json().get("endReason").asString()).isEqualTo("moved to the Osh programme");
+        assertThat(ended.json().get("endedBy").asString()).isEqualTo("doctor");
+        assertThat(problem(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key())))
+                .isEqualTo("422 no-active-prescription");
+        assertThat(audit.verify().valid()).isTrue();
+        assertThat(db.sql("SELECT COUNT(*) FROM audit_entry WHERE client_id = :c AND action = 'prescription.end' AND purpose IS NULL")
+                .param("c", c.value()).query(Long.class).single()).isEqualTo(1);
+    }
+
     /** Longer than its column: a 400 naming the field, never cut short, never a database error quoting it. */
     @Test
     void freeTextLongerThanItsColumnIsRefused() {

@@ -84,7 +84,7 @@ class PagesTest {
                         .with(user("nurse").roles("NURSE")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         String id = location.replaceAll(".*/clients/([0-9a-f-]{36}).*", "$1");
-        String body = mvc.perform(get("/api/v1/clients/" + id).param("reveal", "identity").with(user("doctor").roles("DOCTOR")))
+        String body = mvc.perform(post("/api/v1/clients/" + id + "/reveal").with(user("doctor").roles("DOCTOR")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("\"errors\"").contains("\"purpose\"");
     }
