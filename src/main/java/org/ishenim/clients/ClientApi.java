@@ -42,6 +42,9 @@ class ClientApi {
     record ConsentRequest(Purpose purpose) {
     }
 
+    record SearchRequest(String query) {
+    }
+
     record RevealRequest(String purpose) {
     }
 
@@ -66,10 +69,23 @@ class ClientApi {
                 .body(new Created(c.id().value(), c.uic().value(), c.alias()));
     }
 
+    /** The most recent clients; a search by UIC or alias is {@link #search}. */
     @GetMapping
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
-    List<Summary> search(@RequestParam(defaultValue = "") String query) {
-        return records.search(query).stream().map(Summary::of).toList();
+    List<Summary> list(@RequestParam(required = false) String query) {
+        if (query != null && !query.isBlank()) {
+            throw new IllegalArgumentException("Search with POST /api/v1/clients/search and {\"query\": ...} in the body: "
+                    + "a UIC or alias in the address is kept in access logs.");
+        }
+        return records.search("").stream().map(Summary::of).toList();
+    }
+
+    /** Clients whose UIC or alias contains the query; a POST, so that the query stays out of proxy logs. */
+    @PostMapping("/search")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    List<Summary> search(@RequestBody(required = false) SearchRequest request) {
+        return records.search(request == null || request.query() == null ? "" : request.query()).stream()
+                .map(Summary::of).toList();
     }
 
     @GetMapping("/{id}")

@@ -32,14 +32,24 @@ class ClientPages {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
-    String list(@RequestParam(defaultValue = "") String query, Model model) {
+    String list(Model model) {
+        return search("", model);
+    }
+
+    /**
+     * A search is a POST: a UIC or alias in the address would stay in the browser's history on a shared clinic PC
+     * and in the access logs of proxies.
+     */
+    @PostMapping("/search")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    String search(@RequestParam(defaultValue = "") String query, Model model) {
         model.addAttribute("query", query);
         model.addAttribute("clients", records.search(query));
         return "clients/list";
     }
 
     /** The result rows alone, for search as you type (htmx). */
-    @GetMapping("/rows")
+    @PostMapping("/rows")
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     String rows(@RequestParam(defaultValue = "") String query, Model model) {
         model.addAttribute("clients", records.search(query));

@@ -27,6 +27,9 @@ class DispensingApi {
     record ReviewRequest(UUID clientId, String doseMg, Boolean reinduction, String reason) {
     }
 
+    record SearchRequest(String query) {
+    }
+
     record AbsenceRequest(UUID clientId, LocalDate day, String reason) {
     }
 
@@ -58,10 +61,22 @@ class DispensingApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** Today's queue; a search in it by UIC or alias is {@link #searchQueue}. */
     @GetMapping("/dosing/queue")
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
-    List<QueueEntry> queue(@RequestParam(defaultValue = "") String query) {
-        return dosing.queue(query);
+    List<QueueEntry> queue(@RequestParam(required = false) String query) {
+        if (query != null && !query.isBlank()) {
+            throw new IllegalArgumentException("Search with POST /api/v1/dosing/queue/search and {\"query\": ...} in the "
+                    + "body: a UIC or alias in the address is kept in access logs.");
+        }
+        return dosing.queue("");
+    }
+
+    /** Today's queue narrowed to a UIC or alias; a POST, so that the query stays out of proxy logs. */
+    @PostMapping("/dosing/queue/search")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    List<QueueEntry> searchQueue(@RequestBody(required = false) SearchRequest request) {
+        return dosing.queue(request == null || request.query() == null ? "" : request.query());
     }
 
     @PostMapping("/dosing/reviews")

@@ -58,7 +58,14 @@ class DosingPages {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
-    String queue(@RequestParam(defaultValue = "") String query, Model model) {
+    String queue(Model model) {
+        return search("", model);
+    }
+
+    /** A search is a POST, so that no UIC or alias is kept in the browser's history or a proxy's log. */
+    @PostMapping("/search")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    String search(@RequestParam(defaultValue = "") String query, Model model) {
         List<QueueEntry> queue = dosing.queue(query);
         model.addAttribute("query", query);
         model.addAttribute("queue", queue);
@@ -70,7 +77,7 @@ class DosingPages {
     }
 
     /** The queue rows alone, for search as you type (htmx). */
-    @GetMapping("/rows")
+    @PostMapping("/rows")
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     String rows(@RequestParam(defaultValue = "") String query, Model model) {
         model.addAttribute("queue", dosing.queue(query));

@@ -65,7 +65,7 @@ class OatPagesTest {
 
         String queue = page(get("/dosing"), "nurse", "NURSE");
         assertThat(queue).contains(uic).contains("data-status=\"DUE\"");
-        assertThat(page(get("/dosing/rows").param("query", uic.substring(0, 6).toLowerCase()), "nurse", "NURSE")).contains(uic);
+        assertThat(page(post("/dosing/rows").param("query", uic.substring(0, 6).toLowerCase()).with(csrf()), "nurse", "NURSE")).contains(uic);
         String panel = page(get("/dosing/" + c.value()), "nurse", "NURSE");
         assertThat(panel).contains("id=\"proposed-dose\"").contains("30").contains("3 ml").contains("name=\"idempotencyKey\"");
 

@@ -81,7 +81,7 @@ class WebSecurityTest {
         String page = mvc.perform(get("/clients/" + client.id()).with(user("nurse").roles("NURSE")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
-        String list = mvc.perform(get("/clients").param("query", "script").with(user("nurse").roles("NURSE")))
+        String list = mvc.perform(post("/clients/search").param("query", "script").with(user("nurse").roles("NURSE")).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(list).doesNotContain("<script>alert").contains("&lt;script&gt;");
     }
@@ -231,6 +231,23 @@ class WebSecurityTest {
         assertThat(http.get("cached:first-password", "/api/v1/clients").status()).isEqualTo(200);
         assertThat(http.get("cached:first-password", "/api/v1/clients").status()).isEqualTo(200);
         assertThat(http.get("cached:not-the-password", "/api/v1/clients").status()).isEqualTo(401);
+    }
+
+    /** A UIC or alias never travels in an address: searches are POSTs, and the old GETs are refused. */
+    @Test
+    void searchesKeepTheQueryOutOfTheAddress() throws Exception {
+        Client client = enrol("searchable-alias");
+        assertThat(http.get(StaffFixture.as("nurse"), "/api/v1/clients?query=" + client.uic().value()).status()).isEqualTo(400);
+        assertThat(http.get(StaffFixture.as("nurse"), "/api/v1/dosing/queue?query=" + client.uic().value()).status()).isEqualTo(400);
+        assertThat(http.post(StaffFixture.as("nurse"), "/api/v1/clients/search", Http.json("query", "searchable-al")).body())
+                .contains(client.uic().value());
+        assertThat(http.post(StaffFixture.as("nurse"), "/api/v1/dosing/queue/search", Http.json("query", "M19")).status())
+                .isEqualTo(200);
+        String page = mvc.perform(get("/clients").with(user("nurse").roles("NURSE"))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("method=\"post\"").contains("hx-post=\"/clients/rows\"").doesNotContain("hx-get");
+        // a GET of the rows is no search any more ("rows" is not a client id)
+        mvc.perform(get("/clients/rows").param("query", "x").with(user("nurse").roles("NURSE")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
