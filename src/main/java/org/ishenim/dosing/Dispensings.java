@@ -184,10 +184,8 @@ class Dispensings {
 
     /** Adds a reason for a missed day (marking the day absent if the job has not yet); earlier reasons stay. */
     void absenceReason(UUID clientId, LocalDate day, String reason, Instant now, String by) {
-        db.sql("""
-                INSERT INTO absence (client_id, on_day, marked_at)
-                SELECT :c, :d, :now WHERE NOT EXISTS (SELECT 1 FROM absence WHERE client_id = :c AND on_day = :d)
-                """).param("c", clientId).param("d", day).param("now", utc(now)).update();
+        db.sql("INSERT INTO absence (client_id, on_day, marked_at) VALUES (:c, :d, :now) ON CONFLICT DO NOTHING")
+                .param("c", clientId).param("d", day).param("now", utc(now)).update();
         db.sql("""
                 INSERT INTO absence_reason (client_id, on_day, reason, recorded_at, recorded_by)
                 VALUES (:c, :d, :r, :now, :by)

@@ -37,6 +37,10 @@ public record Milligrams(@com.fasterxml.jackson.annotation.JsonValue BigDecimal 
     }
 
     public static Milligrams of(String mg) {
+        // parsing is quadratic in the digits: refuse a long string before it (the widest amount has 15 digits)
+        if (mg != null && mg.strip().length() > 32) {
+            throw new IllegalArgumentException("An amount in mg is too long.");
+        }
         try {
             return new Milligrams(new BigDecimal(mg.strip()));
         } catch (NumberFormatException | NullPointerException e) {

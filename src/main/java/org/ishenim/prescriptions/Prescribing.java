@@ -91,7 +91,7 @@ public class Prescribing {
     @Transactional
     public Result continueTreatment(ClientId client, Medicine medicine, Milligrams dose, LocalDate startOn,
             int takeHomeDays, String reason) {
-        requireReason(reason);
+        String why = requireReason(reason);
         clients.find(client).orElseThrow(() -> new NotFoundException("No client with this id."));
         if (prescriptions.activeOf(client).isPresent()) {
             throw new ConflictException("prescription-active", "The client already has an active prescription.");
@@ -99,7 +99,7 @@ public class Prescribing {
         rules.change(medicine, dose, null, dose, calendar.today(), takeHomeDays);
         var id = new PrescriptionId(UUID.randomUUID());
         prescriptions.insert(id, client, medicine, startOn, null, calendar.now(), CurrentStaff.username());
-        addVersion(id, medicine, 1, VersionKind.INITIAL, dose, takeHomeDays, reason.strip(), null, startOn);
+        addVersion(id, medicine, 1, VersionKind.INITIAL, dose, takeHomeDays, why, null, startOn);
         audit.record("prescription.continue", client.value(), null, Outcome.SUCCESS);
         events.publishEvent(new TreatmentStarted(client));
         return new Result(prescriptions.find(id).orElseThrow(), List.of());
@@ -107,7 +107,7 @@ public class Prescribing {
 
     @Transactional
     public Result changeDose(PrescriptionId id, Milligrams dose, int takeHomeDays, String reason) {
-        requireReason(reason);
+        String why = requireReason(reason);
         Prescription p = lockActive(id);
         if (p.pending() != null) {
             throw new ConflictException("countersign-pending", "A version awaits countersignature; countersign it first.");
@@ -117,7 +117,7 @@ public class Prescribing {
         }
         LocalDate today = calendar.today();
         rules.change(p.medicine(), p.current().dailyDose(), p.current().effectiveOn(), dose, today, takeHomeDays);
-        addVersion(id, p.medicine(), p.current().version() + 1, VersionKind.CHANGE, dose, takeHomeDays, reason.strip(),
+        addVersion(id, p.medicine(), p.current().version() + 1, VersionKind.CHANGE, dose, takeHomeDays, why,
                 null, today);
         audit.record("prescription.change", p.client().value(), null, Outcome.SUCCESS);
         return new Result(prescriptions.find(id).orElseThrow(), List.of());
@@ -129,7 +129,7 @@ public class Prescribing {
      */
     @Transactional
     public Result review(PrescriptionId id, Milligrams dose, boolean reinduction, int missedDays, String reason) {
-        requireReason(reason);
+        String why = requireReason(reason);
         Prescription p = lockActive(id);
         Milligrams previous = p.current() == null ? dose : p.current().dailyDose();
         List<String> warnings = rules.review(p.medicine(), previous, missedDays, reinduction, dose);
@@ -139,7 +139,7 @@ public class Prescribing {
             prescriptions.makePending(id, null);
         }
         addVersion(id, p.medicine(), next, reinduction ? VersionKind.REINDUCTION : VersionKind.REVIEW, dose,
-                p.current() == null ? 0 : p.current().takeHomeDays(), reason.strip(), null, today);
+                p.current() == null ? 0 : p.current().takeHomeDays(), why, null, today);
         prescriptions.resetMissedCount(id, today);
         audit.record("prescription.review", p.client().value(), reinduction ? "re-induction" : "review after missed days",
                 Outcome.SUCCESS);
@@ -166,9 +166,9 @@ public class Prescribing {
 
     @Transactional
     public Prescription end(PrescriptionId id, String reason) {
-        requireReason(reason);
+        String why = requireReason(reason);
         Prescription p = lockActive(id);
-        prescriptions.end(id, calendar.today(), reason.strip(), CurrentStaff.username());
+        prescriptions.end(id, calendar.today(), why, CurrentStaff.username());
         audit.record("prescription.end", p.client().value(), null, Outcome.SUCCESS);
         return prescriptions.find(id).orElseThrow();
     }
@@ -220,8 +220,9 @@ public class Prescribing {
         return p;
     }
 
-    private static void requireReason(String reason) {
-        org.ishenim.web.FreeText.required("reason", reason, 300, "A reason is required.");
+    /** The reason as it is stored: stripped, line breaks as LF, at most 300 characters. */
+    private static String requireReason(String reason) {
+        return org.ishenim.web.FreeText.required("reason", reason, 300, "A reason is required.");
     }
 
 }

@@ -112,11 +112,12 @@ public class StockLedger {
     /** A physical count. The variance is counted minus book balance; beyond tolerance it needs a manager. */
     @Transactional
     public StockEntry count(SiteCode site, Medicine medicine, Milligrams counted, String note) {
+        String text = FreeText.atMost("note", note, 300); // stored as the entry's reason
         BigDecimal balance = lockBalance(site, medicine);
         BigDecimal variance = counted.value().subtract(balance);
         boolean needs = variance.abs().compareTo(tolerance.value()) > 0;
         long id = insert(site, medicine, EntryKind.COUNT, BigDecimal.ZERO, balance,
-                new Extra().reason(note).counted(counted.value(), variance, needs));
+                new Extra().reason(text).counted(counted.value(), variance, needs));
         audit.record("stock.count", null, site + " " + medicine, Outcome.SUCCESS);
         return entry(id);
     }

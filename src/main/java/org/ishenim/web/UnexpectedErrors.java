@@ -38,12 +38,17 @@ class UnexpectedErrors extends OncePerRequestFilter {
             if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
                 return; // the client went away: nobody to answer
             }
+            if (answeredByTheContainer(e)) {
+                throw e; // a malformed request: Tomcat answers 400 or 413 itself, as it would without this filter
+            }
             String incident = incident();
             log.error("Request failed, incident {}: {}", incident, classes(e));
             if (response.isCommitted()) {
-                return;
+                // part of the answer is out: abort the connection rather than end it as if complete
+                throw new ServletException("Request failed, incident " + incident);
             }
-            response.reset();
+            response.resetBuffer(); // keeps the security headers (CSP, no-store...) already set
+            response.setHeader("Content-Disposition", null); // a failed download is answered as a page
             if (ProblemResponses.forApi(request)) {
                 ProblemResponses.write(response, 500, "Internal Server Error",
                         "The request failed on the server. Incident " + incident + ".");
@@ -51,6 +56,18 @@ class UnexpectedErrors extends OncePerRequestFilter {
                 response.sendError(500);
             }
         }
+    }
+
+    /** Tomcat's own refusals of a malformed request (bad parameters, too many, too large), anywhere in the chain. */
+    private static boolean answeredByTheContainer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.equals("org.apache.tomcat.util.http.InvalidParameterException")
+                    || name.equals("org.apache.catalina.connector.BadRequestException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The classes of an exception and its causes: {@code DataIntegrityViolationException < JdbcSQLDataException}. */

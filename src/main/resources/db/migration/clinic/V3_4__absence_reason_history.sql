@@ -11,6 +11,7 @@ CREATE TABLE absence_reason (
 
 CREATE INDEX absence_reason_by_day ON absence_reason (on_day, client_id);
 
+-- Reasons written before this migration keep the day's marking time: when they were written was not recorded.
 INSERT INTO absence_reason (client_id, on_day, reason, recorded_at, recorded_by)
 SELECT client_id, on_day, reason, marked_at, 'before-history' FROM absence WHERE reason IS NOT NULL;
 

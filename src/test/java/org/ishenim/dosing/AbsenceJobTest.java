@@ -78,6 +78,12 @@ abstract class AbsenceJobTest {
         assertThat(db.sql("SELECT recorded_by || ': ' || reason FROM absence_reason WHERE client_id = :c AND on_day = :d ORDER BY id")
                 .param("c", away.value()).param("d", LocalDate.of(2026, 3, 11)).query(String.class).list())
                 .containsExactly("nurse: phoned: in hospital", "doctor: discharged, comes tomorrow");
+        // a reason for a day the job has not marked yet (today) marks it
+        assertThat(api.post("nurse", "/api/v1/dosing/absences", """
+                {"clientId":"%s","day":"2026-03-17","reason":"phoned: will come late"}""".formatted(away.value())).status())
+                .isBetween(200, 204);
+        assertThat(absences(away)).isEqualTo(8);
+        assertThat(job.run()).isZero(); // nothing new before the day ends
     }
 
     long absences(ClientId c) {

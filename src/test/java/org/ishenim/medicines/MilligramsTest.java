@@ -27,6 +27,7 @@ class MilligramsTest {
         assertThat(Milligrams.of("99999999999.999").plain()).isEqualTo("99999999999.999");
         assertThatThrownBy(() -> Milligrams.of("100000000000")).hasMessage("An amount in mg is too large.");
         assertThat(Milligrams.of("1E+3")).isEqualTo(Milligrams.of(1000));
+        assertThatThrownBy(() -> Milligrams.of("1".repeat(200_000))).hasMessage("An amount in mg is too long.");
     }
 
     @Test

@@ -91,9 +91,24 @@ class UnexpectedErrorsTest {
         String incident = answer.json().get("detail").asString().replaceAll(".*Incident ([0-9a-f]{8})\\.$", "$1");
         assertThat(incident).matches("[0-9a-f]{8}");
         assertThat(answer.body()).doesNotContain("Usenov").doesNotContain("HIV");
+        // the security headers set before the failure stay on the answer
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         assertThat(output).contains("Request failed, incident " + incident + ": ")
                 .contains("java.lang.IllegalStateException < java.sql.SQLDataException");
         assertThat(output).doesNotContain("Usenov").doesNotContain("HIV positive");
+    }
+
+    /** Tomcat's own refusal of a malformed form stays a 400, not an incident. */
+    @Test
+    void aMalformedFormIsTheContainers400(CapturedOutput output) throws Exception {
+        var answer = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=a%zz&password=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(output).doesNotContain("Request failed, incident");
     }
 
     @Test
@@ -113,6 +128,7 @@ class UnexpectedErrorsTest {
 
         assertThat(page.statusCode()).isEqualTo(500);
         assertThat(page.body()).contains("<html").doesNotContain("Usenov");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(output).contains("java.lang.IllegalStateException").doesNotContain("Usenov").doesNotContain("HIV positive");
     }
 }
