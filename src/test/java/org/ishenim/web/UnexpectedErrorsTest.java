@@ -111,6 +111,17 @@ class UnexpectedErrorsTest {
         assertThat(output).doesNotContain("Request failed, incident");
     }
 
+    /** A UIC typed where a client id belongs: refused, and the log does not repeat it. */
+    @Test
+    void aWrongIdInAPageAddressIsNotLogged(CapturedOutput output) throws Exception {
+        var browser = http.signIn("nurse", StaffFixture.PASSWORD);
+        var page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dosing/M1983AYBA"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).doesNotContain("M1983AYBA");
+        assertThat(output).doesNotContain("M1983AYBA");
+    }
+
     @Test
     void aLibrarysRefusalIsA400WithoutItsMessage() {
         var answer = http.get(StaffFixture.as("nurse"), "/api/v1/test/library-refusal");
