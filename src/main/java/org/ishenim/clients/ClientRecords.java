@@ -88,7 +88,7 @@ public class ClientRecords {
         if (identityState == IdentityState.STORED) {
             clients.storeSealed(id, vault.seal(id, e.identity()), by, now);
         }
-        audit.record("client.enrol", id.value(), e.identityConsent() ? "identity stored with consent" : null, Outcome.SUCCESS);
+        audit.record("client.enrol", id.value(), e.identityConsent() ? "IDENTITY_STORED" : null, Outcome.SUCCESS);
         for (Purpose purpose : e.consents()) {
             consents.give(id, purpose);
         }

@@ -139,7 +139,7 @@ class DemoOat implements ApplicationRunner {
                 dispensings.cover(p.client().value(), day.plusDays(d), row.id());
             }
             stock.dispense(MAIN, p.medicine(), row.total(), row.id());
-            audit.record("dose.dispense", p.client().value(), "back-entered (demo)", Outcome.SUCCESS);
+            audit.record("dose.dispense", p.client().value(), "BACK_ENTERED", Outcome.SUCCESS);
         });
     }
 

@@ -176,7 +176,7 @@ class Dosing {
         if (key != null) {
             keys.complete(key, 201, text);
         }
-        audit.record("dose.dispense", client.value(), takeHome > 0 ? "with " + takeHome + " take-home days" : null,
+        audit.record("dose.dispense", client.value(), takeHome > 0 ? "TAKE_HOME:" + takeHome : null,
                 Outcome.SUCCESS);
         // The one serialised step comes last: the site's balance row is locked only from here to the commit.
         stock.dispense(site, p.medicine(), total, row.id());
@@ -195,7 +195,7 @@ class Dosing {
     private ConflictException alreadyDosed(UUID clientId, LocalDate day) {
         var existing = tx.execute(s -> {
             var found = dispensings.coveringDay(clientId, day);
-            audit.record("dose.refused", clientId, "already dosed today", Outcome.FAILED);
+            audit.record("dose.refused", clientId, "already-dosed", Outcome.FAILED);
             return found;
         });
         var problem = new ConflictException("already-dosed", "This client already has a dose for this day.");

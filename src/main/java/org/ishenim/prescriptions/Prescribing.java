@@ -141,7 +141,7 @@ public class Prescribing {
         addVersion(id, p.medicine(), next, reinduction ? VersionKind.REINDUCTION : VersionKind.REVIEW, dose,
                 p.current() == null ? 0 : p.current().takeHomeDays(), why, null, today);
         prescriptions.resetMissedCount(id, today);
-        audit.record("prescription.review", p.client().value(), reinduction ? "re-induction" : "review after missed days",
+        audit.record("prescription.review", p.client().value(), reinduction ? "REINDUCTION" : "REVIEW",
                 Outcome.SUCCESS);
         return new Result(prescriptions.find(id).orElseThrow(), warnings);
     }

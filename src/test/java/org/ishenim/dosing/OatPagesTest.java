@@ -113,6 +113,11 @@ class OatPagesTest {
                 .param("bottles", "2").with(user("nurse").roles("NURSE")).with(csrf())).andReturn();
         assertThat(ok.getResponse().getStatus()).isEqualTo(302);
         assertThat(page(get("/dosing/" + c.value()), "nurse", "NURSE")).doesNotContain("id=\"bottle-returns\"");
+        // the client's access log says what happened in the reader's language, codes and all
+        assertThat(page(get("/clients/" + c.value()).param("lang", "ru"), "nurse", "NURSE"))
+                .contains("с выдачей на дом на 2 дн.").doesNotContain("TAKE_HOME").contains("aria-label=\"Главное меню\"");
+        assertThat(page(get("/clients/" + c.value()).param("lang", "ky"), "nurse", "NURSE"))
+                .contains("үйгө 2 күнгө берилди");
         assertThat(mvc.perform(post("/dosing/" + c.value() + "/returns").param("dispensingId", dispensingId)
                 .param("bottles", "1").with(user("doctor").roles("DOCTOR")).with(csrf())).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
