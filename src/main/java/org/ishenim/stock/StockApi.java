@@ -56,6 +56,21 @@ class StockApi {
         return sites.all();
     }
 
+    record SiteRequest(String code, String name) {
+    }
+
+    @PostMapping("/sites")
+    @PreAuthorize("hasRole('MANAGER')")
+    ResponseEntity<Site> addSite(@RequestBody(required = false) SiteRequest r) {
+        return ResponseEntity.status(201).body(sites.add(r == null ? null : r.code(), r == null ? null : r.name()));
+    }
+
+    @PutMapping("/sites/{code}")
+    @PreAuthorize("hasRole('MANAGER')")
+    Site renameSite(@PathVariable String code, @RequestBody(required = false) SiteRequest r) {
+        return sites.rename(code, r == null ? null : r.name());
+    }
+
     @GetMapping("/entries")
     @PreAuthorize("hasAnyRole('PHARMACIST','MANAGER')")
     List<StockEntry> entries(@RequestParam(required = false) String site, @RequestParam(defaultValue = "100") int limit) {

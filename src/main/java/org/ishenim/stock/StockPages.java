@@ -104,6 +104,20 @@ class StockPages {
         return act(site, model, redirect, () -> ledger.signOff(id, note));
     }
 
+    @PostMapping("/stock/sites")
+    @PreAuthorize("hasRole('MANAGER')")
+    String addSite(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String site, Model model, RedirectAttributes redirect) {
+        return act(site, model, redirect, () -> sites.add(code, name));
+    }
+
+    @PostMapping("/stock/sites/{code}")
+    @PreAuthorize("hasRole('MANAGER')")
+    String renameSite(@PathVariable String code, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String site, Model model, RedirectAttributes redirect) {
+        return act(site, model, redirect, () -> sites.rename(code, name));
+    }
+
     @GetMapping("/reports/stock")
     @PreAuthorize("hasAnyRole('MANAGER','PHARMACIST','DOCTOR')")
     Object monthly(@RequestParam(required = false) String site, @RequestParam(required = false) YearMonth month,
@@ -155,7 +169,7 @@ class StockPages {
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
-    private String act(String site, Model model, RedirectAttributes redirect, java.util.function.Supplier<StockEntry> action) {
+    private String act(String site, Model model, RedirectAttributes redirect, java.util.function.Supplier<?> action) {
         try {
             action.get();
             redirect.addFlashAttribute("message", "stock.saved");

@@ -160,6 +160,15 @@ class OatPagesTest {
                 .param("countedMg", "1").with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn()
                 .getResponse().getStatus()).isEqualTo(302);
         assertThat(page(get("/stock"), "manager", "MANAGER")).contains("Sign off");
+        // a manager names the clinic's sites
+        String code = "pages-" + Long.toHexString(System.nanoTime() & 0xffff);
+        assertThat(mvc.perform(post("/stock/sites").param("code", code).param("name", "Ош шаары")
+                .with(user("manager").roles("MANAGER")).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(page(get("/stock").param("lang", "ky"), "manager", "MANAGER")).contains("id=\"sites\"")
+                .contains("Пункт кошуу").contains("Ош шаары");
+        assertThat(page(get("/stock"), "pharmacist", "PHARMACIST")).doesNotContain("id=\"sites\"");
+        assertThat(mvc.perform(post("/stock/sites").param("code", "x-" + code).param("name", "x")
+                .with(user("pharmacist").roles("PHARMACIST")).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(403);
 
         assertThat(page(get("/reports"), "manager", "MANAGER")).contains("/reports/no-shows");
         assertThat(page(get("/reports/stock").param("month", "2026-03"), "manager", "MANAGER"))

@@ -49,6 +49,8 @@ abstract class StockLedgerTest {
     @Autowired
     StockReports reports;
     @Autowired
+    Sites sites;
+    @Autowired
     StaffAccounts staff;
     @Autowired
     MutableClock clock;
@@ -78,6 +80,26 @@ abstract class StockLedgerTest {
     @AfterEach
     void clear() {
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aManagerAddsAndRenamesSitesAndANewSiteHoldsStock() {
+        as("manager");
+        String code = "north-" + Long.toHexString(System.nanoTime() & 0xffff);
+        assertThat(sites.add(code, "  Бишкек, север  ").name()).isEqualTo("Бишкек, север");
+        assertCode(() -> sites.add(code, "again"), "site-exists");
+        assertThatThrownBy(() -> sites.add("North Site", "x")).isInstanceOfSatisfying(
+                org.ishenim.web.InvalidFieldsException.class, e -> assertThat(e.errors()).containsKey("code"));
+        assertThatThrownBy(() -> sites.add("n-2", " ")).isInstanceOfSatisfying(
+                org.ishenim.web.InvalidFieldsException.class, e -> assertThat(e.errors()).containsKey("name"));
+        sites.rename(code, "Бишкек, северный пункт");
+        assertThat(sites.all()).contains(new Site(new SiteCode(code), "Бишкек, северный пункт"));
+        assertCode(() -> sites.rename("nowhere", "x"), "unknown-site");
+
+        as("pharmacist");
+        ledger.receive(MAIN, M, mg(1000), "Republican pharmacy", "B-9");
+        ledger.transfer(MAIN, sites.resolve(code), M, mg(300), null);
+        assertThat(ledger.balances()).contains(new Balance(new SiteCode(code), M, mg(300)));
     }
 
     @Test

@@ -57,6 +57,9 @@ class OatRoleMatrixTest {
             new Endpoint("POST", "/api/v1/stock/waste", "{}", Set.of(Roles.PHARMACIST)),
             new Endpoint("POST", "/api/v1/stock/transfers", "{}", Set.of(Roles.PHARMACIST)),
             new Endpoint("POST", "/api/v1/stock/counts", "{}", Set.of(Roles.PHARMACIST)),
+            new Endpoint("POST", "/api/v1/stock/sites", "{}", Set.of(Roles.MANAGER)),
+            new Endpoint("PUT", "/api/v1/stock/sites/east", "{}", Set.of(Roles.MANAGER)),
+            new Endpoint("POST", "/api/v1/dosing/queue/search", "{}", CARE),
             new Endpoint("GET", "/api/v1/stock/reports/monthly?month=2026-11", null, Set.of(Roles.MANAGER, Roles.PHARMACIST)));
 
     static Stream<Arguments> cells() {
