@@ -51,10 +51,12 @@ public class Sites {
             throw new InvalidFieldsException(java.util.Map.of("code", e.getMessage()));
         }
         String label = FreeText.required("name", name, 80, "A site name is required.");
-        if (db.sql("SELECT COUNT(*) FROM site WHERE code = :c").param("c", site.value()).query(Long.class).single() > 0) {
+        // one statement decides, so two managers adding the same code at once get one site and one 409
+        int added = db.sql("INSERT INTO site (code, name) VALUES (:c, :n) ON CONFLICT DO NOTHING")
+                .param("c", site.value()).param("n", label).update();
+        if (added == 0) {
             throw new ConflictException("site-exists", "A site with this code already exists.");
         }
-        db.sql("INSERT INTO site (code, name) VALUES (:c, :n)").param("c", site.value()).param("n", label).update();
         audit.record("stock.site.add", null, site.value(), Outcome.SUCCESS);
         return new Site(site, label);
     }
