@@ -93,6 +93,32 @@ class ReformAccessTest {
     }
 
     @Test
+    void anAnalystCorrectsAProvisionOnItsPageAndAViewerCannot() throws Exception {
+        var analyst = new ReformHttp(port).login("ana", "pw-ana");
+        String token = analyst.csrf("/reform/countries/KG/provisions");
+        var added = analyst.postForm("/reform/countries/KG/provisions", Map.of("_csrf", token, "law", "Criminal Code",
+                "article", "Art. 9O", "quotedText", "Compulsory treatment may be ordered.", "recommendationId", "CT-1",
+                "relation", "CONTRADICTS", "status", "NOT_STARTED"));
+        assertThat(added.statusCode()).isEqualTo(302);
+        String page = added.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+        assertThat(analyst.get(page + "?lang=ru").body()).contains("Исправить норму").contains("id=\"correction-form\"");
+
+        var viewer = new ReformHttp(port).login("vie", "pw-vie");
+        assertThat(viewer.get(page).body()).doesNotContain("id=\"correction-form\"");
+        assertThat(viewer.postForm(page + "/correction", Map.of("_csrf", viewer.csrf(page), "law", "x", "article", "x",
+                "quotedText", "x", "recommendationId", "CT-1", "relation", "MEETS", "reason", "x")).statusCode())
+                .isEqualTo(403);
+
+        var corrected = analyst.postForm(page + "/correction", Map.of("_csrf", analyst.csrf(page), "law", "Criminal Code",
+                "article", "Art. 90", "quotedText", "Compulsory treatment may be ordered.", "recommendationId", "CT-1",
+                "relation", "CONTRADICTS", "reason", "letter O typed for zero"));
+        assertThat(corrected.statusCode()).isEqualTo(302);
+        String after = viewer.get(page + "?lang=ky").body();
+        assertThat(after).contains("Criminal Code, Art. 90").contains("id=\"corrections\"").contains("Art. 9O")
+                .contains("letter O typed for zero").contains("Оңдоолор");
+    }
+
+    @Test
     void clinicStaffCannotSeeReformPages() throws Exception {
         var doctor = new ReformHttp(port).login("doc", "pw-doc");
         assertThat(doctor.get("/reform").statusCode()).isEqualTo(403);

@@ -98,6 +98,9 @@ class GuidelinePages {
         model.addAttribute("country", Country.parse(p.country()));
         model.addAttribute("recommendation", guidelines.recommendation(p.recommendationId()).orElse(null));
         model.addAttribute("history", guidelines.history(id));
+        model.addAttribute("corrections", guidelines.corrections(id));
+        model.addAttribute("recommendations", guidelines.recommendations());
+        model.addAttribute("relations", Relation.values());
         model.addAttribute("statuses", ProvisionStatus.values());
         if (model.getAttribute("errors") == null) {
             model.addAttribute("errors", Map.of());
@@ -112,6 +115,22 @@ class GuidelinePages {
             RedirectAttributes redirect) {
         try {
             guidelines.changeStatus(id, status, evidence, note);
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidFieldsException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/reform/provisions/" + id;
+    }
+
+    @PostMapping("/provisions/{id}/correction")
+    @PreAuthorize("hasRole('ANALYST')")
+    String correct(@PathVariable UUID id, @RequestParam(required = false) String law,
+            @RequestParam(required = false) String article, @RequestParam(required = false) String quotedText,
+            @RequestParam(required = false) String link, @RequestParam(required = false) String recommendationId,
+            @RequestParam(required = false) Relation relation, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            guidelines.correctProvision(id, law, article, quotedText, link, recommendationId, relation, reason);
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidFieldsException e) {
             redirect.addFlashAttribute("errors", e.errors());

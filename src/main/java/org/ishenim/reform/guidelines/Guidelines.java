@@ -152,22 +152,7 @@ public class Guidelines {
     @Transactional
     public Provision addProvision(Country country, String law, String article, String quotedText, String link,
             String recommendationId, Relation relation, ProvisionStatus status, String evidence, String note) {
-        Map<String, String> errors = new HashMap<>();
-        require(errors, "law", law, 300);
-        require(errors, "article", article, 100);
-        require(errors, "quotedText", quotedText, 10000);
-        if (link != null && !link.isBlank() && !validLink(link)) {
-            errors.put("link", "invalid");
-        }
-        if (recommendationId == null || recommendation(recommendationId).isEmpty()) {
-            errors.put("recommendationId", "invalid");
-        }
-        if (relation == null) {
-            errors.put("relation", "required");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldsException(errors);
-        }
+        requireValid(law, article, quotedText, link, recommendationId, relation, new HashMap<>());
         var p = new Provision(UUID.randomUUID(), country.code(), law.strip(), article.strip(), quotedText.strip(),
                 link == null || link.isBlank() ? null : link.strip(),
                 recommendation(recommendationId).orElseThrow().id(), relation,
@@ -185,6 +170,73 @@ public class Guidelines {
         history(p.id(), p.status(), p.createdAt(), evidence, note);
         audit.record("reform.provision.add", null, country.code() + " " + p.recommendationId(), Outcome.SUCCESS);
         return p;
+    }
+
+    /**
+     * Corrects a provision's text, source or mapping (a typo, the wrong article). Its status and history stay; the
+     * values it replaces are kept with who corrected them, when and why ({@link #corrections}).
+     */
+    @Transactional
+    public Provision correctProvision(UUID id, String law, String article, String quotedText, String link,
+            String recommendationId, Relation relation, String reason) {
+        Provision before = provision(id);
+        Map<String, String> errors = new HashMap<>();
+        require(errors, "reason", reason, 2000);
+        requireValid(law, article, quotedText, link, recommendationId, relation, errors);
+        db.sql("""
+                INSERT INTO reform_provision_correction (provision_id, law, article, quoted_text, link, recommendation_id,
+                                                         relation, corrected_by, corrected_at, reason)
+                VALUES (:id, :law, :article, :text, :link, :rec, :relation, :by, :at, :reason)
+                """)
+                .param("id", id).param("law", before.law()).param("article", before.article())
+                .param("text", before.quotedText()).param("link", before.link()).param("rec", before.recommendationId())
+                .param("relation", before.relation().name()).param("by", CurrentUser.name())
+                .param("at", utc(clock.instant())).param("reason", reason.strip())
+                .update();
+        db.sql("""
+                UPDATE reform_provision SET law = :law, article = :article, quoted_text = :text, link = :link,
+                                            recommendation_id = :rec, relation = :relation
+                WHERE id = :id
+                """)
+                .param("law", law.strip()).param("article", article.strip()).param("text", quotedText.strip())
+                .param("link", blankToNull(link)).param("rec", recommendation(recommendationId).orElseThrow().id())
+                .param("relation", relation.name()).param("id", id)
+                .update();
+        audit.record("reform.provision.correct", null, before.country() + " " + before.recommendationId(), Outcome.SUCCESS);
+        return provision(id);
+    }
+
+    /** What earlier corrections replaced, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Correction> corrections(UUID provisionId) {
+        return db.sql("""
+                SELECT law, article, quoted_text, link, recommendation_id, relation, corrected_by, corrected_at, reason
+                FROM reform_provision_correction WHERE provision_id = :id ORDER BY corrected_at, id
+                """)
+                .param("id", provisionId)
+                .query((rs, n) -> new Correction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Relation.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9)))
+                .list();
+    }
+
+    private void requireValid(String law, String article, String quotedText, String link, String recommendationId,
+            Relation relation, Map<String, String> errors) {
+        require(errors, "law", law, 300);
+        require(errors, "article", article, 100);
+        require(errors, "quotedText", quotedText, 10000);
+        if (link != null && !link.isBlank() && !validLink(link)) {
+            errors.put("link", "invalid");
+        }
+        if (recommendationId == null || recommendation(recommendationId).isEmpty()) {
+            errors.put("recommendationId", "invalid");
+        }
+        if (relation == null) {
+            errors.put("relation", "required");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException(errors);
+        }
     }
 
     /** Moves a provision to a new status; the history keeps who, when, the evidence and a note. */

@@ -51,6 +51,37 @@ abstract class GuidelinesTest {
     }
 
     @Test
+    void aCorrectionKeepsWhatItReplacedAndTheStatusHistory() {
+        Country kg = new Country("KG");
+        Provision p = guidelines.addProvision(kg, "Law on narcotic drugs", "Art. 3O",
+                "Persons who use drugs are subject to registraton.", null, "REG-1", Relation.CONTRADICTS,
+                ProvisionStatus.NOT_STARTED, null, null);
+        guidelines.changeStatus(p.id(), ProvisionStatus.DRAFTED, "Draft law No. 2", null);
+        assertThatThrownBy(() -> guidelines.correctProvision(p.id(), "Law on narcotic drugs", "Art. 30",
+                "text", null, "REG-1", Relation.CONTRADICTS, " ")).isInstanceOfSatisfying(InvalidFieldsException.class,
+                        e -> assertThat(e.errors()).containsKey("reason"));
+        assertThatThrownBy(() -> guidelines.correctProvision(p.id(), " ", "Art. 30", "text", null, "NOPE-1",
+                Relation.CONTRADICTS, "typo")).isInstanceOfSatisfying(InvalidFieldsException.class,
+                        e -> assertThat(e.errors()).containsKeys("law", "recommendationId"));
+
+        Provision fixed = guidelines.correctProvision(p.id(), "Law on narcotic drugs", "Art. 30",
+                "Persons who use drugs are subject to registration.", "https://example.org/law", "REG-1",
+                Relation.CONTRADICTS, "typos in the article number and the quote");
+
+        assertThat(fixed.article()).isEqualTo("Art. 30");
+        assertThat(fixed.quotedText()).endsWith("registration.");
+        assertThat(fixed.link()).isEqualTo("https://example.org/law");
+        assertThat(fixed.status()).isEqualTo(ProvisionStatus.DRAFTED);
+        assertThat(guidelines.history(p.id())).hasSize(2);
+        List<Correction> corrections = guidelines.corrections(p.id());
+        assertThat(corrections).hasSize(1);
+        assertThat(corrections.get(0).article()).isEqualTo("Art. 3O");
+        assertThat(corrections.get(0).quotedText()).endsWith("registraton.");
+        assertThat(corrections.get(0).correctedBy()).isEqualTo("analyst1");
+        assertThat(corrections.get(0).reason()).isEqualTo("typos in the article number and the quote");
+    }
+
+    @Test
     void everyStatusChangeKeepsWhoWhenEvidenceAndNote() {
         Country kg = new Country("KG");
         Provision p = guidelines.addProvision(kg, "Law on narcotic drugs", "Art. 30",
