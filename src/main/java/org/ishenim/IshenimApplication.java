@@ -52,8 +52,11 @@ public class IshenimApplication {
         var app = new SpringApplication(IshenimApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
+        // a command that cannot start says why in one line (below), not with Spring's and the pool's stack traces
         app.setDefaultProperties(Map.of("ishenim.cli", "true", "logging.level.root", "WARN",
-                "spring.main.log-startup-info", "false"));
+                "spring.main.log-startup-info", "false", "logging.level.org.springframework.boot.SpringApplication", "OFF",
+                "logging.level.com.zaxxer.hikari", "OFF",
+                "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR"));
         ConfigurableApplicationContext context;
         try {
             context = app.run(springArgs.toArray(String[]::new));
@@ -64,6 +67,10 @@ public class IshenimApplication {
                 root = root.getCause();
             }
             System.err.println("Could not start: " + root.getMessage());
+            if (root.getClass().getName().startsWith("org.h2.") && String.valueOf(root.getMessage()).contains("locked")) {
+                System.err.println("The server is using this H2 database. Stop it first, or check the audit chain while it "
+                        + "runs with GET /api/v1/audit/verify as an auditor (or the Audit page).");
+            }
             return 2;
         }
         try (context) {

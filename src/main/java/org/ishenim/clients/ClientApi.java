@@ -71,7 +71,7 @@ class ClientApi {
 
     /** The most recent clients; a search by UIC or alias is {@link #search}. */
     @GetMapping
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','MANAGER')")
     List<Summary> list(@RequestParam(required = false) String query) {
         if (query != null && !query.isBlank()) {
             throw new IllegalArgumentException("Search with POST /api/v1/clients/search and {\"query\": ...} in the body: "
@@ -82,14 +82,14 @@ class ClientApi {
 
     /** Clients whose UIC or alias contains the query; a POST, so that the query stays out of proxy logs. */
     @PostMapping("/search")
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','MANAGER')")
     List<Summary> search(@RequestBody(required = false) SearchRequest request) {
         return records.search(request == null || request.query() == null ? "" : request.query()).stream()
                 .map(Summary::of).toList();
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','MANAGER')")
     View view(@PathVariable UUID id) {
         Client c = records.view(new ClientId(id));
         return new View(id, c.uic().value(), c.alias(), c.sex(), c.birthYear(), c.status(), c.identityState(),

@@ -31,7 +31,7 @@ class ClientPages {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','MANAGER')")
     String list(Model model) {
         return search("", model);
     }
@@ -41,7 +41,7 @@ class ClientPages {
      * and in the access logs of proxies.
      */
     @PostMapping("/search")
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','MANAGER')")
     String search(@RequestParam(defaultValue = "") String query, Model model) {
         model.addAttribute("query", query);
         model.addAttribute("clients", records.search(query));
@@ -50,7 +50,7 @@ class ClientPages {
 
     /** The result rows alone, for search as you type (htmx). */
     @PostMapping("/rows")
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','MANAGER')")
     String rows(@RequestParam(defaultValue = "") String query, Model model) {
         model.addAttribute("clients", records.search(query));
         return "clients/list :: rows";
@@ -96,7 +96,7 @@ class ClientPages {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','MANAGER')")
     String page(@PathVariable UUID id, Model model) {
         return show(new ClientId(id), model);
     }

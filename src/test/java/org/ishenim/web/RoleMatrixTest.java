@@ -48,8 +48,10 @@ class RoleMatrixTest {
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/v1/clients", Http.json("sex", "M", "birthYear", 1980, "motherFirstName", "Aigul",
                     "fatherFirstName", "Bakyt", "alias", "matrix"), 201, Set.of(Roles.DOCTOR, Roles.NURSE)),
-            new Endpoint("POST", "/api/v1/clients/search", Http.json("query", "M19"), 200, Set.of(Roles.DOCTOR, Roles.NURSE, Roles.PHARMACIST)),
-            new Endpoint("GET", "/api/v1/clients/{id}", null, 200, Set.of(Roles.DOCTOR, Roles.NURSE, Roles.PHARMACIST)),
+            new Endpoint("POST", "/api/v1/clients/search", Http.json("query", "M19"), 200,
+                    Set.of(Roles.DOCTOR, Roles.NURSE, Roles.PHARMACIST, Roles.MANAGER)),
+            new Endpoint("GET", "/api/v1/clients/{id}", null, 200,
+                    Set.of(Roles.DOCTOR, Roles.NURSE, Roles.PHARMACIST, Roles.MANAGER)),
             new Endpoint("POST", "/api/v1/clients/{id}/reveal", Http.json("purpose", "care"), 200, Set.of(Roles.DOCTOR)),
             new Endpoint("POST", "/api/v1/clients/{id}/consents", Http.json("purpose", "CONTACT"), 201,
                     Set.of(Roles.DOCTOR, Roles.NURSE)),

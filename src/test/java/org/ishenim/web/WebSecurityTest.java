@@ -75,6 +75,22 @@ class WebSecurityTest {
                 .with(user("doctor").roles("DOCTOR"))).andExpect(status().isForbidden());
     }
 
+    /** The README gives erasure to a site manager: the manager finds the client and erases from the page. */
+    @Test
+    void aManagerFindsAClientAndErasesTheIdentityOnItsPage() throws Exception {
+        Client client = enrol("manager-erase");
+        String list = mvc.perform(post("/clients/search").param("query", "manager-erase")
+                .with(user("manager").roles("MANAGER")).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains(client.uic().value()).doesNotContain(SECRET_NAME);
+        String page = mvc.perform(get("/clients/" + client.id()).with(user("manager").roles("MANAGER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/clients/" + client.id() + "/erasure").doesNotContain(SECRET_NAME)
+                .doesNotContain("/clients/" + client.id() + "/reveal");
+        mvc.perform(post("/clients/" + client.id() + "/erasure").param("confirm", "true").param("reason", "CLIENT_REQUEST")
+                .with(user("manager").roles("MANAGER")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(records.find(client.id()).orElseThrow().identityState()).isEqualTo(org.ishenim.clients.IdentityState.ERASED);
+    }
+
     @Test
     void anAliasIsRenderedEscaped() throws Exception {
         Client client = enrol("<script>alert('x')</script>");

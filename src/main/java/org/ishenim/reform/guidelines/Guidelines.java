@@ -152,7 +152,11 @@ public class Guidelines {
     @Transactional
     public Provision addProvision(Country country, String law, String article, String quotedText, String link,
             String recommendationId, Relation relation, ProvisionStatus status, String evidence, String note) {
-        requireValid(law, article, quotedText, link, recommendationId, relation, new HashMap<>());
+        Map<String, String> errors = new HashMap<>();
+        if (status != null && status.inForce() && (evidence == null || evidence.isBlank())) {
+            errors.put("evidence", "required"); // adopted or implemented from the start needs its evidence too
+        }
+        requireValid(law, article, quotedText, link, recommendationId, relation, errors);
         var p = new Provision(UUID.randomUUID(), country.code(), law.strip(), article.strip(), quotedText.strip(),
                 link == null || link.isBlank() ? null : link.strip(),
                 recommendation(recommendationId).orElseThrow().id(), relation,

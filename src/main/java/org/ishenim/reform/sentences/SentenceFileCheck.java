@@ -27,7 +27,9 @@ final class SentenceFileCheck {
     /** Case references starting with this mark made-up rows (demonstration, training); the UI labels them. */
     static final String SYNTHETIC_PREFIX = "SYN-";
     static final List<String> TEXT_COLUMNS = List.of(CASE_REFERENCE, COURT, REGION, ARTICLE, OUTCOME);
-    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+    /** Strict: 31.02.2024 is refused, not moved to the 29th (the ISO parser is strict already). */
+    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** A checked file: the sentences of the valid lines, and the errors of the others. */
     record Result(int rowsRead, List<Sentence> valid, List<RowError> errors) {

@@ -93,6 +93,10 @@ abstract class GuidelinesTest {
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> guidelines.changeStatus(p.id(), ProvisionStatus.ADOPTED, " ", null))
                 .isInstanceOf(InvalidFieldsException.class);
+        // recorded as adopted from the start, it needs its evidence as well
+        assertThatThrownBy(() -> guidelines.addProvision(kg, "Criminal Code", "Art. 93", "Compulsory treatment.", null,
+                "CT-1", Relation.CONTRADICTS, ProvisionStatus.ADOPTED, " ", null))
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors()).containsKey("evidence"));
 
         List<StatusChange> history = guidelines.history(p.id());
         assertThat(history).extracting(StatusChange::status).containsExactly(ProvisionStatus.NOT_STARTED,

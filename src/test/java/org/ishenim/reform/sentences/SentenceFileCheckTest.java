@@ -58,6 +58,17 @@ class SentenceFileCheckTest {
     }
 
     @Test
+    void aDottedDateThatDoesNotExistIsRefusedNotMoved() throws Exception {
+        var r = run(HEADER
+                + "D-1,Court,Bishkek,31.02.2020,Art. 283,compulsory_treatment,not_diagnosed,12,\n"
+                + "D-2,Court,Bishkek,31.04.2019,Art. 283,compulsory_treatment,not_diagnosed,12,\n"
+                + "D-3,Court,Bishkek,29.02.2020,Art. 283,compulsory_treatment,not_diagnosed,12,\n");
+        assertThat(r.errors()).containsExactly(new RowError(2, "sentence_date", "bad_date"),
+                new RowError(3, "sentence_date", "bad_date"));
+        assertThat(r.valid()).extracting(Sentence::date).containsExactly(LocalDate.of(2020, 2, 29));
+    }
+
+    @Test
     void aMissingColumnIsReportedOnTheHeaderLine() throws Exception {
         var r = run("case_reference,court,region,article,measure,expert_finding,treatment_months\n"
                 + "A-1,Court,Bishkek,Art. 283,compulsory_treatment,not_diagnosed,12\n");
