@@ -115,7 +115,9 @@ class OatPagesTest {
         assertThat(page(get("/dosing/" + c.value()), "nurse", "NURSE")).doesNotContain("id=\"bottle-returns\"");
         // the client's access log says what happened in the reader's language, codes and all
         assertThat(page(get("/clients/" + c.value()).param("lang", "ru"), "nurse", "NURSE"))
-                .contains("с выдачей на дом на 2 дн.").doesNotContain("TAKE_HOME").contains("aria-label=\"Главное меню\"");
+                .contains("с выдачей на дом на 2 дн.").doesNotContain("TAKE_HOME").contains("aria-label=\"Главное меню\"")
+                // enrolled at 04:00 UTC: shown as 10:00, the clinic's time in Bishkek
+                .contains("2026-03-10 10:00").doesNotContain("2026-03-10 04:00");
         assertThat(page(get("/clients/" + c.value()).param("lang", "ky"), "nurse", "NURSE"))
                 .contains("үйгө 2 күнгө берилди");
         assertThat(mvc.perform(post("/dosing/" + c.value() + "/returns").param("dispensingId", dispensingId)
