@@ -75,6 +75,11 @@ public final class Charts {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
+    /** A value already in percent, with one decimal as the tables beside the charts show it: {@code 15.0%}. */
+    public static String percentPoints(double v) {
+        return String.format(Locale.ROOT, "%.1f%%", v);
+    }
+
     public static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }

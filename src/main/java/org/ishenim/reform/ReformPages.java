@@ -75,7 +75,7 @@ class ReformPages {
         model.addAttribute("regionChart", Charts.bars(msg.apply("reform.chart.share"),
                 a.byRegion().stream().map(SentenceFigures.Figures::label).toList(),
                 a.byRegion().stream().map(f -> f.shareNotDiagnosed() * 100).toList(),
-                v -> Charts.number(Math.round(v * 10) / 10.0) + "%"));
+                Charts::percentPoints));
         model.addAttribute("registryChart", Charts.grouped(msg.apply("reform.registry.chart"),
                 b.registry().stream().map(t -> Integer.toString(t.year())).toList(),
                 List.of(new Charts.Series(msg.apply("reform.registry.onRegistry"),

@@ -15,15 +15,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffPage {
 
     private final StaffAccounts accounts;
+    private final String serverRole;
 
-    StaffPage(StaffAccounts accounts) {
+    StaffPage(StaffAccounts accounts, @org.springframework.beans.factory.annotation.Value("${ishenim.role:clinic}") String serverRole) {
         this.accounts = accounts;
+        this.serverRole = serverRole;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("users", accounts.list());
-        model.addAttribute("roles", Roles.values());
+        model.addAttribute("roles", Roles.on(serverRole)); // only the roles that can work here
         model.addAttribute("now", accounts.instant());
         return "staff/users";
     }

@@ -4,6 +4,12 @@ package org.ishenim.web;
 public enum Roles {
     ADMIN, DOCTOR, NURSE, PHARMACIST, MANAGER, AUDITOR, ANALYST, VIEWER;
 
+    /** The roles that work on a server of this role: a clinic's care and stock roles, or the hub's reform roles. */
+    public static java.util.List<Roles> on(String serverRole) {
+        return "hub".equals(serverRole) ? java.util.List.of(ADMIN, AUDITOR, ANALYST, VIEWER)
+                : java.util.List.of(ADMIN, DOCTOR, NURSE, PHARMACIST, MANAGER, AUDITOR);
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }

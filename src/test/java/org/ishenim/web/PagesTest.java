@@ -97,6 +97,10 @@ class PagesTest {
         for (String lang : new String[] {"en", "ru", "ky"}) {
             assertThat(page("/admin/users", lang, "ADMIN")).contains("pages-nurse").doesNotContain("??");
         }
+        // a clinic offers the clinic's roles only; the hub's reform roles could do nothing here
+        assertThat(page("/admin/users", "en", "ADMIN")).contains("<option value=\"NURSE\"")
+                .doesNotContain("<option value=\"ANALYST\"").doesNotContain("<option value=\"VIEWER\"");
+        assertThat(Roles.on("hub")).containsExactly(Roles.ADMIN, Roles.AUDITOR, Roles.ANALYST, Roles.VIEWER);
     }
 
     @Test

@@ -95,13 +95,13 @@ class SentencePages {
                 "yearShare", Charts.grouped(msg.apply("reform.chart.share"), years, List.of(
                         new Charts.Series(msg.apply("reform.chart.not_diagnosed"), a.byYear().stream().map(f -> f.shareNotDiagnosed() * 100).toList()),
                         new Charts.Series(msg.apply("reform.chart.not_examined"), a.byYear().stream().map(f -> f.shareNotExamined() * 100).toList())),
-                        v -> Charts.number(Math.round(v * 10) / 10.0) + "%"),
+                        Charts::percentPoints),
                 "regionCount", Charts.bars(msg.apply("reform.chart.sentences"), regions,
                         a.byRegion().stream().map(f -> (double) f.sentences()).toList(), Charts::number),
                 "regionShare", Charts.grouped(msg.apply("reform.chart.share"), regions, List.of(
                         new Charts.Series(msg.apply("reform.chart.not_diagnosed"), a.byRegion().stream().map(f -> f.shareNotDiagnosed() * 100).toList()),
                         new Charts.Series(msg.apply("reform.chart.not_examined"), a.byRegion().stream().map(f -> f.shareNotExamined() * 100).toList())),
-                        v -> Charts.number(Math.round(v * 10) / 10.0) + "%"),
+                        Charts::percentPoints),
                 "regionMonths", Charts.grouped(msg.apply("reform.chart.months"), regions, List.of(
                         new Charts.Series(msg.apply("reform.chart.mean"), a.byRegion().stream().map(SentenceFigures.Figures::meanMonths).toList()),
                         new Charts.Series(msg.apply("reform.chart.median"), a.byRegion().stream().map(SentenceFigures.Figures::medianMonths).toList())),
