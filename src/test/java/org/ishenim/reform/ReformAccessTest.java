@@ -90,6 +90,21 @@ class ReformAccessTest {
                 "Working visit", "startsOn", "2024-01-01", "endsOn", "2024-01-02"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(viewer.get("/reform/countries/KG/visits").body()).contains("Working visit");
+
+        // a commitment corrected on the page keeps its earlier wording in its history
+        String visitsPage = analyst.get("/reform/countries/KG/visits").body();
+        String visitId = visitsPage.replaceAll("(?s).*?/reform/visits/([0-9a-f-]{36})/commitments.*", "$1");
+        assertThat(analyst.postForm("/reform/visits/" + visitId + "/commitments", Map.of("_csrf", analystToken,
+                "text", "Repeal registraton", "owner", "Parliament", "dueOn", "2024-12-31")).statusCode()).isEqualTo(302);
+        String withCommitment = analyst.get("/reform/countries/KG/visits").body();
+        String commitmentId = withCommitment.replaceAll("(?s).*?/reform/commitments/([0-9a-f-]{36})/correction.*", "$1");
+        assertThat(viewer.postForm("/reform/commitments/" + commitmentId + "/correction", Map.of("_csrf", token,
+                "text", "x", "owner", "x")).statusCode()).isEqualTo(403);
+        assertThat(analyst.postForm("/reform/commitments/" + commitmentId + "/correction", Map.of("_csrf", analystToken,
+                "text", "Repeal registration", "owner", "Parliament", "dueOn", "2024-12-31")).statusCode()).isEqualTo(302);
+        String after = viewer.get("/reform/countries/KG/visits?lang=ky").body();
+        assertThat(after).contains("Repeal registration").contains("Repeal registraton").contains("class=\"commitment-history\"")
+                .doesNotContain("/reform/commitments/" + commitmentId + "/correction");
     }
 
     @Test

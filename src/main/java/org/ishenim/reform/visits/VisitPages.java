@@ -37,6 +37,7 @@ class VisitPages {
         model.addAttribute("visits", visits.of(country));
         model.addAttribute("today", visits.today());
         model.addAttribute("statuses", Commitment.Status.values());
+        model.addAttribute("changes", visits.changes(country));
         if (model.getAttribute("errors") == null) {
             model.addAttribute("errors", Map.of());
         }
@@ -85,6 +86,20 @@ class VisitPages {
             redirect.addFlashAttribute("errors", e.errors());
         }
         return "redirect:/reform/countries/" + visit.country() + "/visits";
+    }
+
+    @PostMapping("/commitments/{id}/correction")
+    @PreAuthorize("hasRole('ANALYST')")
+    String correct(@PathVariable UUID id, @RequestParam(required = false) String text,
+            @RequestParam(required = false) String owner, @RequestParam(required = false) String dueOn,
+            RedirectAttributes redirect) {
+        try {
+            visits.correct(id, text, owner, date(dueOn));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidFieldsException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/reform/countries/" + visits.countryOfCommitment(id) + "/visits";
     }
 
     @PostMapping("/commitments/{id}/status")

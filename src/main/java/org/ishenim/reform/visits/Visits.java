@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.reform.Country;
+import org.ishenim.reform.CurrentUser;
 import org.ishenim.web.HubOnly;
 import org.ishenim.web.InvalidFieldsException;
 import org.ishenim.web.NotFoundException;
@@ -99,12 +100,58 @@ public class Visits {
         if (status == null) {
             throw new InvalidFieldsException(Map.of("status", "required"));
         }
-        int n = db.sql("UPDATE reform_commitment SET status = :s WHERE id = :id").param("s", status.name())
+        keepBefore(commitment(commitmentId), "STATUS");
+        db.sql("UPDATE reform_commitment SET status = :s WHERE id = :id").param("s", status.name())
                 .param("id", commitmentId).update();
-        if (n == 0) {
-            throw new NotFoundException("reform.commitment", "No such commitment.");
-        }
         audit.record("reform.commitment.status", null, commitmentId + " " + status, Outcome.SUCCESS);
+    }
+
+    /** Corrects a commitment's text, owner or due date; what it replaced is kept ({@link #changes}). */
+    @Transactional
+    public void correct(UUID commitmentId, String text, String owner, LocalDate dueOn) {
+        Commitment before = commitment(commitmentId);
+        if (text == null || text.isBlank() || owner == null || owner.isBlank() || owner.length() > 200) {
+            throw new InvalidFieldsException(Map.of("commitment", "required"));
+        }
+        keepBefore(before, "CORRECTION");
+        db.sql("UPDATE reform_commitment SET text = :text, owner = :owner, due_on = :due WHERE id = :id")
+                .param("text", text.strip()).param("owner", owner.strip()).param("due", dueOn).param("id", commitmentId)
+                .update();
+        audit.record("reform.commitment.correct", null, before.country(), Outcome.SUCCESS);
+    }
+
+    /** Every earlier state of the country's commitments, by commitment, oldest first. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<CommitmentChange>> changes(Country country) {
+        Map<UUID, List<CommitmentChange>> all = new HashMap<>();
+        db.sql("""
+                SELECT x.commitment_id, x.kind, x.text, x.owner, x.due_on, x.status, x.changed_by, x.changed_at
+                FROM reform_commitment_change x JOIN reform_commitment c ON c.id = x.commitment_id
+                WHERE c.country = :c ORDER BY x.changed_at, x.id
+                """)
+                .param("c", country.code())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> all
+                        .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(new CommitmentChange(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, LocalDate.class), Commitment.Status.valueOf(rs.getString(6)),
+                                rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant())));
+        return all;
+    }
+
+    private Commitment commitment(UUID id) {
+        return db.sql("SELECT * FROM reform_commitment WHERE id = :id").param("id", id).query(Visits::commitment)
+                .optional().orElseThrow(() -> new NotFoundException("reform.commitment", "No such commitment."));
+    }
+
+    private void keepBefore(Commitment c, String kind) {
+        db.sql("""
+                INSERT INTO reform_commitment_change (commitment_id, kind, text, owner, due_on, status, changed_by, changed_at)
+                VALUES (:id, :kind, :text, :owner, :due, :status, :by, :at)
+                """)
+                .param("id", c.id()).param("kind", kind).param("text", c.text()).param("owner", c.owner())
+                .param("due", c.dueOn()).param("status", c.status().name()).param("by", CurrentUser.name())
+                .param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .update();
     }
 
     /** The visit's country, for redirects. */

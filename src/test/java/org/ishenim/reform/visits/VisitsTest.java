@@ -62,6 +62,30 @@ abstract class VisitsTest {
     }
 
     @Test
+    @org.springframework.security.test.context.support.WithMockUser(username = "analyst1", roles = "ANALYST")
+    void aCorrectionAndAStatusChangeKeepWhatTheyReplaced() {
+        Country uz = new Country("UZ");
+        UUID visit = visits.addVisit(uz, "First visit", LocalDate.of(2023, 9, 4), LocalDate.of(2023, 9, 6), null);
+        UUID c = visits.addCommitment(visit, "Draft an OAT regulaton", "Minstry of Health", LocalDate.of(2024, 2, 1));
+        assertThatThrownBy(() -> visits.correct(c, " ", "x", null)).isInstanceOf(InvalidFieldsException.class);
+
+        visits.correct(c, "Draft an OAT regulation", "Ministry of Health", LocalDate.of(2024, 5, 1));
+        visits.setStatus(c, Commitment.Status.IN_PROGRESS);
+
+        Commitment now = visits.visit(visit).commitments().get(0);
+        assertThat(now.text()).isEqualTo("Draft an OAT regulation");
+        assertThat(now.owner()).isEqualTo("Ministry of Health");
+        assertThat(now.dueOn()).isEqualTo(LocalDate.of(2024, 5, 1));
+        assertThat(now.status()).isEqualTo(Commitment.Status.IN_PROGRESS);
+        var changes = visits.changes(uz).get(c);
+        assertThat(changes).extracting(CommitmentChange::kind).containsExactly("CORRECTION", "STATUS");
+        assertThat(changes.get(0).text()).isEqualTo("Draft an OAT regulaton");
+        assertThat(changes.get(0).owner()).isEqualTo("Minstry of Health");
+        assertThat(changes.get(1).status()).isEqualTo(Commitment.Status.OPEN);
+        assertThat(changes).extracting(CommitmentChange::changedBy).containsOnly("analyst1");
+    }
+
+    @Test
     void aVisitEndsAfterItStarts() {
         assertThatThrownBy(() -> visits.addVisit(new Country("TJ"), "x", LocalDate.of(2023, 6, 21),
                 LocalDate.of(2023, 6, 19), null)).isInstanceOf(InvalidFieldsException.class);
