@@ -68,8 +68,9 @@ public class IshenimApplication {
             }
             System.err.println("Could not start: " + root.getMessage());
             if (root.getClass().getName().startsWith("org.h2.") && String.valueOf(root.getMessage()).contains("locked")) {
-                System.err.println("The server is using this H2 database. Stop it first, or check the audit chain while it "
-                        + "runs with GET /api/v1/audit/verify as an auditor (or the Audit page).");
+                System.err.println("The server is using this H2 database: stop it first." + (name.startsWith("audit ")
+                        ? " Or check the audit chain while it runs with GET /api/v1/audit/verify as an auditor"
+                                + " (or the Audit page)." : ""));
             }
             return 2;
         }

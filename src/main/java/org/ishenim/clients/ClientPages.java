@@ -148,7 +148,10 @@ class ClientPages {
         model.addAttribute("missingPurposes", EnumSet.complementOf(EnumSet.copyOf(
                 consents.of(id).stream().filter(Consent::active).map(Consent::purpose)
                         .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Purpose.class))))));
-        model.addAttribute("accessLog", records.accessLog(id));
+        // who accessed the record and why tells treatment events: for the care team, not a manager who erases
+        if (org.ishenim.web.CurrentStaff.hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")) {
+            model.addAttribute("accessLog", records.accessLog(id));
+        }
         model.addAttribute("revealPurposes", RevealPurpose.values());
         model.addAttribute("erasureReasons", ErasureReason.values());
         return "clients/client";

@@ -12,4 +12,20 @@ public final class CurrentStaff {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null ? "system" : auth.getName();
     }
+
+    /** Whether the signed-in staff member has one of these roles (names without the {@code ROLE_} prefix). */
+    public static boolean hasAnyRole(String... roles) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return false;
+        }
+        for (var granted : auth.getAuthorities()) {
+            for (String role : roles) {
+                if (granted.getAuthority().equals("ROLE_" + role)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -102,6 +102,10 @@ class ReformAccessTest {
                 "text", "x", "owner", "x")).statusCode()).isEqualTo(403);
         assertThat(analyst.postForm("/reform/commitments/" + commitmentId + "/correction", Map.of("_csrf", analystToken,
                 "text", "Repeal registration", "owner", "Parliament", "dueOn", "2024-12-31")).statusCode()).isEqualTo(302);
+        // a due date the server cannot read is refused, not taken as "no due date"
+        analyst.postForm("/reform/commitments/" + commitmentId + "/correction", Map.of("_csrf", analystToken,
+                "text", "Repeal registration", "owner", "Parliament", "dueOn", "31.12.2024"));
+        assertThat(viewer.get("/reform/countries/KG/visits").body()).contains("2024-12-31");
         String after = viewer.get("/reform/countries/KG/visits?lang=ky").body();
         assertThat(after).contains("Repeal registration").contains("Repeal registraton").contains("class=\"commitment-history\"")
                 .doesNotContain("/reform/commitments/" + commitmentId + "/correction");

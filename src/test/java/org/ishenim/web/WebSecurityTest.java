@@ -85,7 +85,7 @@ class WebSecurityTest {
         String page = mvc.perform(get("/clients/" + client.id()).with(user("manager").roles("MANAGER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("/clients/" + client.id() + "/erasure").doesNotContain(SECRET_NAME)
-                .doesNotContain("/clients/" + client.id() + "/reveal");
+                .doesNotContain("/clients/" + client.id() + "/reveal").doesNotContain("id=\"access-log\"");
         mvc.perform(post("/clients/" + client.id() + "/erasure").param("confirm", "true").param("reason", "CLIENT_REQUEST")
                 .with(user("manager").roles("MANAGER")).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(records.find(client.id()).orElseThrow().identityState()).isEqualTo(org.ishenim.clients.IdentityState.ERASED);

@@ -94,6 +94,9 @@ class VisitPages {
             @RequestParam(required = false) String owner, @RequestParam(required = false) String dueOn,
             RedirectAttributes redirect) {
         try {
+            if (dueOn != null && !dueOn.isBlank() && date(dueOn) == null) {
+                throw new InvalidFieldsException(Map.of("dueOn", "invalid")); // never clear a due date by a typo
+            }
             visits.correct(id, text, owner, date(dueOn));
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidFieldsException e) {

@@ -117,7 +117,7 @@ public class Visits {
         db.sql("UPDATE reform_commitment SET text = :text, owner = :owner, due_on = :due WHERE id = :id")
                 .param("text", text.strip()).param("owner", owner.strip()).param("due", dueOn).param("id", commitmentId)
                 .update();
-        audit.record("reform.commitment.correct", null, before.country(), Outcome.SUCCESS);
+        audit.record("reform.commitment.correct", null, before.country() + " " + commitmentId, Outcome.SUCCESS);
     }
 
     /** Every earlier state of the country's commitments, by commitment, oldest first. */
