@@ -70,7 +70,6 @@ class DosingPages {
         model.addAttribute("query", query);
         model.addAttribute("queue", queue);
         model.addAttribute("today", dosing.today());
-        model.addAttribute("zone", dosing.zone());
         model.addAttribute("labels", labels());
         model.addAttribute("counts", counts(queue));
         return "dosing/queue";
@@ -81,7 +80,6 @@ class DosingPages {
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     String rows(@RequestParam(defaultValue = "") String query, Model model) {
         model.addAttribute("queue", dosing.queue(query));
-        model.addAttribute("zone", dosing.zone());
         model.addAttribute("labels", labels());
         return "dosing/queue :: rows";
     }
@@ -161,7 +159,6 @@ class DosingPages {
         }
         model.addAttribute("e", line);
         model.addAttribute("openBottles", dosing.openBottles(new ClientId(clientId)));
-        model.addAttribute("zone", dosing.zone());
         model.addAttribute("today", dosing.today());
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("sites", sites.all());

@@ -91,7 +91,6 @@ class DosingReports {
         if ("html".equals(format)) {
             model.addAttribute("day", d);
             model.addAttribute("lines", lines);
-            model.addAttribute("zone", calendar.zone());
             return "reports/dosing";
         }
         var time = DateTimeFormatter.ofPattern("HH:mm").withZone(calendar.zone());

@@ -54,7 +54,6 @@ class StockPages {
         model.addAttribute("balances", ledger.balances());
         model.addAttribute("entries", ledger.entries(code, 50));
         model.addAttribute("medicines", Medicine.values());
-        model.addAttribute("zone", zone);
         return "stock/stock";
     }
 

@@ -157,9 +157,7 @@ public class Visits {
     /** The visit's country, for redirects. */
     @Transactional(readOnly = true)
     public String countryOfCommitment(UUID commitmentId) {
-        return db.sql("SELECT country FROM reform_commitment WHERE id = :id").param("id", commitmentId)
-                .query(String.class).optional()
-                .orElseThrow(() -> new NotFoundException("reform.commitment", "No such commitment."));
+        return commitment(commitmentId).country();
     }
 
     @Transactional(readOnly = true)
