@@ -18,31 +18,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bit-for-bit agreement with the CLKs that clkhash (data61/clkhash 8e46f9f) produced: every {@code *.clks.json}
- * vector in the copies under test resources, and every one in {@code ../shared/data/clkhash-vectors} (or
- * {@code /work/shared/data/clkhash-vectors}) when that folder is present. Each vector file names its schema, its
- * input and its secret.
+ * vector under {@code src/test/resources/linkage}. Each vector file names its schema, its input and its secret.
  */
 class ClkhashVectorsTest {
 
     static Stream<Path> vectors() throws IOException {
         List<Path> files = new ArrayList<>();
         Path copies = TestData.resource("cyrillic-demo.clks.json").getParent();
-        for (Path dir : Stream.of(copies, sharedVectors()).filter(d -> d != null).toList()) {
-            try (Stream<Path> list = Files.list(dir)) {
-                list.filter(p -> p.getFileName().toString().endsWith(".clks.json")).sorted().forEach(files::add);
-            }
+        try (Stream<Path> list = Files.list(copies)) {
+            list.filter(p -> p.getFileName().toString().endsWith(".clks.json")).sorted().forEach(files::add);
         }
         return files.stream();
-    }
-
-    private static Path sharedVectors() {
-        for (Path dir : List.of(Path.of("../shared/data/clkhash-vectors"),
-                Path.of("/work/shared/data/clkhash-vectors"))) {
-            if (Files.isDirectory(dir)) {
-                return dir;
-            }
-        }
-        return null;
     }
 
     @ParameterizedTest
@@ -51,20 +37,21 @@ class ClkhashVectorsTest {
         String vector = TestData.read(vectorFile);
         Path dir = vectorFile.getParent();
         List<String> expected = TestData.vectorClks(vector);
-        ClkEncoder encoder = new ClkEncoder(LinkageSchema.parse(TestData.read(dir.resolve(field(vector, "schema")))),
+        String stem = vectorFile.getFileName().toString().replace(".clks.json", "");
+        ClkEncoder encoder = new ClkEncoder(
+                LinkageSchema.parse(TestData.read(dir.resolve(field(vector, "schema", stem + "-schema.json")))),
                 TestData.vectorSecret(vector).getBytes(StandardCharsets.UTF_8));
 
-        List<Clk> actual = encoder.encodeCsv(new StringReader(TestData.read(dir.resolve(field(vector, "input")))));
+        List<Clk> actual = encoder.encodeCsv(
+                new StringReader(TestData.read(dir.resolve(field(vector, "input", stem + ".csv")))));
 
         assertThat(expected).isNotEmpty();
         assertThat(actual.stream().map(Clk::toBase64).toList()).containsExactlyElementsOf(expected);
     }
 
-    private static String field(String json, String name) {
+    /** A file named in the vector, else the name beside it by convention ({@code x-schema.json}, {@code x.csv}). */
+    private static String field(String json, String name, String conventional) {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("vector file lacks '" + name + "'");
-        }
-        return m.group(1);
+        return m.find() ? m.group(1) : conventional;
     }
 }

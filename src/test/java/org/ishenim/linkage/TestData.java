@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds test data: the copies under test resources, else the shared data beside the repository. */
+/** Finds test data: the copies under {@code src/test/resources/linkage}. The project reads nothing outside itself. */
 final class TestData {
 
     private TestData() {
@@ -27,19 +27,7 @@ final class TestData {
                 throw new IllegalStateException(e);
             }
         }
-        boolean dataset = name.startsWith("translit-dev/") || name.startsWith("febrl/");
-        return shared(dataset ? name : "clkhash-vectors/" + name);
-    }
-
-    /** A file under the shared data folder: {@code ../shared/data}, else {@code /work/shared/data}. */
-    static Path shared(String relative) {
-        for (Path base : List.of(Path.of("../shared/data"), Path.of("/work/shared/data"))) {
-            Path candidate = base.resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("test data not found: " + relative);
+        throw new IllegalStateException("test data not found under src/test/resources/linkage: " + name);
     }
 
     static String read(Path path) {

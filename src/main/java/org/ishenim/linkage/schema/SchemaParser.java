@@ -151,6 +151,7 @@ public final class SchemaParser {
             case "ngram" -> new Comparison.Ngram(integer(comparisonNode, "n", null),
                     bool(comparisonNode, "positional", false));
             case "exact" -> new Comparison.Exact();
+            case "numeric" -> numeric(comparisonNode);
             default -> throw new IllegalArgumentException("unsupported comparison '" + comparisonType + "'");
         };
         JsonNode strategyNode = object(node, "strategy");
@@ -180,6 +181,18 @@ public final class SchemaParser {
             missing = new MissingValue(text(mv, "sentinel", null), text(mv, "replaceWith", null));
         }
         return new Hashing(comparison, strategy, hash, preventSingularity, missing);
+    }
+
+    private static Comparison numeric(JsonNode node) {
+        JsonNode threshold = node.get("thresholdDistance");
+        int resolution = integer(node, "resolution", null);
+        int precision = integer(node, "fractional_precision", 0);
+        if (threshold == null || !threshold.isNumber()) {
+            throw new IllegalArgumentException("'thresholdDistance' must be a number");
+        }
+        return threshold.isIntegralNumber()
+                ? Comparison.Numeric.of(threshold.bigIntegerValue(), resolution, precision)
+                : Comparison.Numeric.of(threshold.doubleValue(), resolution, precision);
     }
 
     private static void requireObject(JsonNode node, String what) {
