@@ -22,9 +22,9 @@ final class EncodingIndex {
     record Key(String site, String reference) {
     }
 
-    /** An immutable base: keys in the order of the set. */
-    record Base(List<Key> keys, ClkSet set) {
-        static final Base EMPTY = new Base(List.of(), ClkSet.of(List.of()));
+    /** An immutable base: keys and their encodings in the order of the set. */
+    record Base(List<Key> keys, List<Clk> clks, ClkSet set) {
+        static final Base EMPTY = new Base(List.of(), List.of(), ClkSet.of(List.of()));
     }
 
     /** What a query sees: the base, the keys changed since, and the current encodings of those still present. */
@@ -81,7 +81,7 @@ final class EncodingIndex {
             List<Key> keys = new ArrayList<>(entries.keySet());
             List<Clk> clks = new ArrayList<>(keys.size());
             keys.forEach(k -> clks.add(entries.get(k)));
-            base = new Base(List.copyOf(keys), ClkSet.of(clks));
+            base = new Base(List.copyOf(keys), List.copyOf(clks), ClkSet.of(clks));
             changed.clear();
         }
         List<Key> recentKeys = new ArrayList<>();

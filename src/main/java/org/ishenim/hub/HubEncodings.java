@@ -7,6 +7,7 @@ import java.util.List;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.linkage.Clk;
+import org.ishenim.linkage.Matcher;
 import org.ishenim.web.HubOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     private final AuditLog audit;
     private final Clock clock;
     private final EncodingIndex index = new EncodingIndex();
+    private final UniqueClients uniqueClients;
     private final double threshold;
     private final int maxCandidates;
     private final QueryQuota quota;
@@ -53,6 +55,7 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
         this.audit = audit;
         this.clock = clock;
         this.threshold = threshold;
+        this.uniqueClients = new UniqueClients(Matcher.onAllCores(), threshold);
         this.maxCandidates = maxCandidates;
         this.quota = new QueryQuota(maxQueriesPerHour, clock);
     }
@@ -133,10 +136,15 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
         if (cached != null && cached.version() == index.version()) {
             return cached.census();
         }
-        EncodingIndex.View view = index.view(true);
+        EncodingIndex.View view;
+        int unique;
+        synchronized (uniqueClients) { // one count at a time, each on the view it took
+            view = index.view(true);
+            unique = uniqueClients.count(view);
+        }
         var keys = view.base().keys();
         int sites = (int) keys.stream().map(EncodingIndex.Key::site).distinct().count();
-        Census fresh = new Census(sites, keys.size(), Matching.clusters(view, threshold), threshold);
+        Census fresh = new Census(sites, keys.size(), unique, threshold);
         census = new Counted(view.version(), fresh);
         return fresh;
     }

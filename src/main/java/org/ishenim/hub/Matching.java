@@ -44,12 +44,4 @@ final class Matching {
                 .thenComparing(h -> h.key().site()).thenComparing(h -> h.key().reference()));
         return hits.stream().limit(topK).map(Hit::key).toList();
     }
-
-    /** Single-linkage clusters of all encodings at the threshold (a compacted view): an estimate of unique people. */
-    static int clusters(EncodingIndex.View compacted, double threshold) {
-        if (!compacted.changed().isEmpty()) {
-            throw new IllegalArgumentException("clusters need a compacted view");
-        }
-        return compacted.base().keys().isEmpty() ? 0 : MATCHER.countClusters(compacted.base().set(), threshold);
-    }
 }

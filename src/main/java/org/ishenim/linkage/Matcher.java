@@ -8,6 +8,8 @@ import org.ishenim.linkage.match.Clusters;
 import org.ishenim.linkage.match.DiceScan;
 import org.ishenim.linkage.match.GreedySolver;
 import org.ishenim.linkage.match.LshBlocking;
+import org.ishenim.linkage.match.LshClusters;
+import org.ishenim.linkage.match.LshPlan;
 import org.ishenim.linkage.match.PairSink;
 import org.ishenim.linkage.match.ParallelScan;
 
@@ -65,11 +67,35 @@ public final class Matcher {
         return toList(GreedySolver.solve(toSink(candidates)));
     }
 
+    /** Below this size, clusters come from comparing every pair; above it, from LSH-blocked pairs. */
+    public static final int EXACT_CLUSTERS_BELOW = 2_000;
+
     /** Clusters of one set linked at {@code threshold} (single linkage): an estimate of unique people. */
     public int countClusters(ClkSet set, double threshold) {
-        PairSink pairs = scan.allPairs(set.store(), set.store(), threshold).pairs();
-        return Clusters.count(set.size(), pairs);
+        return clusters(set, threshold).clusters();
     }
+
+    /**
+     * Single-linkage clusters of one set at {@code threshold}, with the cluster of each encoding. Small sets compare
+     * every pair; larger ones compare the pairs that share an LSH band, planned from the set so that a pair at the
+     * threshold is missed with probability at most {@link LshPlan#MISS_PER_EDGE} (docs/linkage.md).
+     */
+    public LshClusters.Result clusters(ClkSet set, double threshold) {
+        if (set.size() < EXACT_CLUSTERS_BELOW) {
+            return exactClusters(set, threshold);
+        }
+        LshPlan plan = LshPlan.forStore(set.store(), threshold, CLUSTER_SEED);
+        return new LshClusters(plan, CLUSTER_SEED).cluster(set.store(), threshold, scan);
+    }
+
+    /** Clusters from every pair: the reference that the LSH clusters are tested against. */
+    public LshClusters.Result exactClusters(ClkSet set, double threshold) {
+        ParallelScan.Result all = scan.allPairs(set.store(), set.store(), threshold);
+        int[] labels = Clusters.labels(set.size(), all.pairs());
+        return new LshClusters.Result(labels, Clusters.distinct(labels), all.comparisons());
+    }
+
+    private static final long CLUSTER_SEED = 0xC1057E5L;
 
     private static List<Candidate> bestFirst(List<Candidate> candidates) {
         List<Candidate> sorted = new ArrayList<>(candidates);

@@ -55,7 +55,7 @@ class EncodingIndexTest {
         index.put("b", "other", randomClk());
         assertThat(Matching.query(person, index.view(false), 0.85, 2))
                 .containsExactly(new EncodingIndex.Key("a", "r0"), new EncodingIndex.Key("a", "r1"));
-        assertThat(Matching.clusters(index.view(true), 0.85)).isEqualTo(2);
+        assertThat(new UniqueClients(new org.ishenim.linkage.Matcher(1), 0.85).count(index.view(true))).isEqualTo(2);
     }
 
     Clk randomClk() {

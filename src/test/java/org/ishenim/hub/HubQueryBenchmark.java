@@ -7,7 +7,7 @@ import org.ishenim.linkage.Clk;
  * Not a test: how fast the hub answers one query from memory, and how long the unique-client count takes.
  * Random 1024-bit encodings with about 30% of bits set (as the clinic schema produces), n per site.
  *
- * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.ishenim.hub.HubQueryBenchmark [n]</pre>
+ * <pre>bench/hub.sh [n] [count sizes, e.g. 20000,100000,1000000]</pre>
  */
 public final class HubQueryBenchmark {
 
@@ -42,14 +42,70 @@ public final class HubQueryBenchmark {
         long took = System.nanoTime() - t0;
         System.out.printf("encodings=%d base_build_ms=%.1f query_us=%.1f with 1000 recent uploads (found %d)%n", n, built / 1e6,
                 took / 1e3 / queries, found);
-        int m = Math.min(n, 20_000);
-        EncodingIndex small = new EncodingIndex();
-        for (int i = 0; i < m; i++) {
-            small.put("s", String.format("%032x", i), clks[i]);
+        uniqueClientCount(args.length > 1 ? args[1] : "20000,100000,1000000");
+    }
+
+    /**
+     * The national unique-client count over n encodings (10% of them near-duplicates of another, just above the
+     * threshold): the LSH-blocked clusters the hub uses, and at 20,000 also every pair, the method before, with
+     * whether the two partitions are identical.
+     */
+    static void uniqueClientCount(String sizes) {
+        for (String size : sizes.split(",")) {
+            int n = Integer.parseInt(size.trim());
+            Random random = new Random(n);
+            java.util.List<Clk> clks = new java.util.ArrayList<>(n);
+            int originals = n - n / 10;
+            for (int i = 0; i < originals; i++) {
+                clks.add(randomClk(random));
+            }
+            while (clks.size() < n) {
+                clks.add(nearCopy(clks.get(random.nextInt(originals)), 0.87, random));
+            }
+            org.ishenim.linkage.Matcher matcher = org.ishenim.linkage.Matcher.onAllCores();
+            long t0 = System.nanoTime();
+            org.ishenim.linkage.ClkSet set = org.ishenim.linkage.ClkSet.of(clks);
+            long built = System.nanoTime() - t0;
+            long cpu0 = processCpuNanos();
+            t0 = System.nanoTime();
+            var blocked = matcher.clusters(set, 0.85);
+            long took = System.nanoTime() - t0;
+            long cpu = processCpuNanos() - cpu0;
+            System.out.printf("unique_clients encodings=%d clusters=%d set_build_ms=%.0f cluster_ms=%.0f cluster_cpu_ms=%.0f"
+                    + " comparisons=%d threads=%d load_average=%.1f%n", n, blocked.clusters(), built / 1e6, took / 1e6,
+                    cpu / 1e6, blocked.comparisons(), Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            if (n <= 20_000) {
+                t0 = System.nanoTime();
+                var exact = matcher.exactClusters(set, 0.85);
+                long exactTook = System.nanoTime() - t0;
+                System.out.printf("unique_clients_every_pair encodings=%d clusters=%d ms=%.0f same_partition=%s%n", n,
+                        exact.clusters(), exactTook / 1e6, java.util.Arrays.equals(exact.labels(), blocked.labels()));
+            }
         }
-        t0 = System.nanoTime();
-        int clusters = Matching.clusters(small.view(true), 0.85);
-        System.out.printf("unique_clients encodings=%d clusters=%d ms=%.0f%n", m, clusters, (System.nanoTime() - t0) / 1e6);
+    }
+
+    /** CPU time of this process: on a shared machine, wall time alone says more about the neighbours. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** A copy with set bits cleared while its Dice to the original stays at or above {@code dice}. */
+    static Clk nearCopy(Clk original, double dice, Random random) {
+        long[] words = original.words().clone();
+        int pop = original.popcount();
+        // clearing c of p set bits gives Dice 2(p - c) / (2p - c); the most c that keeps it at or above dice:
+        int clear = (int) Math.floor(2 * pop * (1 - dice) / (2 - dice));
+        while (clear > 0) {
+            int bit = random.nextInt(1024);
+            long mask = 1L << (63 - (bit & 63));
+            if ((words[bit >>> 6] & mask) != 0) {
+                words[bit >>> 6] &= ~mask;
+                clear--;
+            }
+        }
+        return new Clk(words, 1024);
     }
 
     static Clk randomClk(Random random) {

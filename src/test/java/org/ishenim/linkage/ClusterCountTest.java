@@ -1,0 +1,104 @@
+package org.ishenim.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.ishenim.linkage.match.LshClusters;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The national unique-client count: LSH-blocked clusters are the same partition as clusters from every pair (the
+ * method used before), on real clinic encodings of translit-dev (both sites, 6,000 records, 1,000 people twice)
+ * and on random encodings with planted near-duplicates at and just above the threshold.
+ */
+class ClusterCountTest {
+
+    private final Matcher matcher = new Matcher(2);
+
+    @Test
+    void clinicEncodingsOfTranslitDevClusterAsEveryPairDoes() {
+        ClkEncoder encoder = new ClkEncoder(LinkageSchema.clinic(), "cluster test".getBytes(StandardCharsets.UTF_8));
+        List<Clk> clks = new ArrayList<>();
+        clks.addAll(encoder.encodeCsv(new StringReader(TestData.read(TestData.resource("translit-dev/a.csv")))));
+        clks.addAll(encoder.encodeCsv(new StringReader(TestData.read(TestData.resource("translit-dev/b.csv")))));
+        ClkSet set = ClkSet.of(clks);
+        double threshold = LinkageSchema.CLINIC_THRESHOLD;
+
+        LshClusters.Result exact = matcher.exactClusters(set, threshold);
+        LshClusters.Result blocked = matcher.clusters(set, threshold);
+
+        assertThat(set.size()).isGreaterThanOrEqualTo(Matcher.EXACT_CLUSTERS_BELOW);
+        assertThat(exact.clusters()).isBetween(4_900, 5_100); // 1,000 people at both sites, and some look-alikes
+        assertThat(blocked.labels()).containsExactly(exact.labels());
+        assertThat(blocked.comparisons()).isLessThan(exact.comparisons() / 20);
+    }
+
+    @Test
+    void plantedNearDuplicatesAreJoinedAndChainsFollowed() {
+        Random random = new Random(11);
+        List<Clk> clks = new ArrayList<>();
+        List<int[]> expectedPairs = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            clks.add(randomClk(random));
+        }
+        for (int i = 0; i < 600; i++) {
+            int original = random.nextInt(6_000);
+            // flip bits until the copy sits just above the threshold: the hardest pairs for blocking
+            clks.add(nearCopy(clks.get(original), 0.86, random));
+            expectedPairs.add(new int[] {original, clks.size() - 1});
+        }
+        ClkSet set = ClkSet.of(clks);
+
+        LshClusters.Result exact = matcher.exactClusters(set, 0.85);
+        LshClusters.Result blocked = matcher.clusters(set, 0.85);
+
+        assertThat(blocked.labels()).containsExactly(exact.labels());
+        for (int[] pair : expectedPairs) {
+            assertThat(blocked.labels()[pair[0]]).isEqualTo(blocked.labels()[pair[1]]);
+        }
+        assertThat(blocked.clusters()).isEqualTo(exact.clusters());
+    }
+
+    @Test
+    void countsTheSameAsBeforeOnSmallSets() {
+        Random random = new Random(5);
+        List<Clk> clks = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            clks.add(randomClk(random));
+        }
+        clks.add(clks.get(3));
+        clks.add(clks.get(3));
+        assertThat(matcher.countClusters(ClkSet.of(clks), 0.85)).isEqualTo(500);
+    }
+
+    static Clk randomClk(Random random) {
+        long[] words = new long[16];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = random.nextLong() & random.nextLong() | (random.nextLong() & random.nextLong() & random.nextLong());
+        }
+        return new Clk(words, 1024);
+    }
+
+    /** A copy with set bits cleared one by one while its Dice to the original stays at or above {@code dice}. */
+    static Clk nearCopy(Clk original, double dice, Random random) {
+        long[] words = original.words().clone();
+        while (true) {
+            int bit = random.nextInt(1024);
+            long mask = 1L << (63 - (bit & 63));
+            if ((words[bit >>> 6] & mask) == 0) {
+                continue;
+            }
+            words[bit >>> 6] &= ~mask;
+            Clk copy = new Clk(words.clone(), 1024);
+            if (original.dice(copy) < dice) {
+                words[bit >>> 6] |= mask;
+                return new Clk(words, 1024);
+            }
+        }
+    }
+}
