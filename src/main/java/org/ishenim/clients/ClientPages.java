@@ -52,6 +52,7 @@ class ClientPages {
     @PostMapping("/rows")
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST','MANAGER')")
     String rows(@RequestParam(defaultValue = "") String query, Model model) {
+        model.addAttribute("query", query);
         model.addAttribute("clients", records.search(query));
         return "clients/list :: rows";
     }

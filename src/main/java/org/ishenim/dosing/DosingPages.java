@@ -79,6 +79,7 @@ class DosingPages {
     @PostMapping("/rows")
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','PHARMACIST')")
     String rows(@RequestParam(defaultValue = "") String query, Model model) {
+        model.addAttribute("query", query);
         model.addAttribute("queue", dosing.queue(query));
         model.addAttribute("labels", labels());
         return "dosing/queue :: rows";

@@ -14,6 +14,8 @@ public record Milligrams(@com.fasterxml.jackson.annotation.JsonValue BigDecimal 
 
     public static final Milligrams ZERO = new Milligrams(BigDecimal.ZERO);
 
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
     public Milligrams {
         if (value == null) {
             throw new IllegalArgumentException("An amount in mg is required.");
@@ -41,11 +43,12 @@ public record Milligrams(@com.fasterxml.jackson.annotation.JsonValue BigDecimal 
         if (mg != null && mg.strip().length() > 32) {
             throw new IllegalArgumentException("An amount in mg is too long.");
         }
-        try {
-            return new Milligrams(new BigDecimal(mg.strip()));
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("An amount in mg must be a number.");
+        // ASCII digits in plain decimal notation only: BigDecimal alone would read "1E2" as 100, "+5" as 5 and
+        // Arabic-Indic or full-width digits as their values
+        if (mg == null || !PLAIN_DECIMAL.matcher(mg.strip()).matches()) {
+            throw new IllegalArgumentException("An amount in mg must be a number such as 30 or 37.5.");
         }
+        return new Milligrams(new BigDecimal(mg.strip()));
     }
 
     public Milligrams plus(Milligrams other) {

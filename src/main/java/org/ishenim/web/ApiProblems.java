@@ -94,6 +94,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body could not be read.");
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.DatabindException d && field(d) != null) {
+                // the field by name, never the value: an unknown field, a refused character, a wrong type
+                String message = d instanceof tools.jackson.databind.exc.UnrecognizedPropertyException ? "Unknown field."
+                        : d instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == String.class
+                                ? FreeText.UNSAFE : "This value is not valid here.";
+                problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+                problem.setProperty("errors", Map.of(field(d), message));
+                break;
+            }
+        }
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -102,5 +113,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large."));
+    }
+
+    /** The innermost named property on the parser's path ("site", "items"), or null. */
+    private static String field(tools.jackson.databind.DatabindException e) {
+        String name = null;
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                name = ref.getPropertyName();
+            }
+        }
+        return name;
     }
 }

@@ -8,7 +8,11 @@ public class InvalidFieldsException extends ProblemException {
     private final Map<String, String> errors;
 
     public InvalidFieldsException(Map<String, String> errors) {
-        super("invalid-fields", "The request has invalid fields.");
+        this("invalid-fields", errors);
+    }
+
+    protected InvalidFieldsException(String code, Map<String, String> errors) {
+        super(code, "The request has invalid fields.");
         this.errors = Map.copyOf(errors);
         with("errors", this.errors);
     }

@@ -16,6 +16,9 @@ class UiProblems {
         model.addAttribute("status", e.status());
         model.addAttribute("code", "problem." + e.code());
         model.addAttribute("detail", e.getMessage());
+        // the fields by name (never their values), so that the page says which one to correct
+        model.addAttribute("fields", e instanceof InvalidFieldsException invalid && !invalid.errors().isEmpty()
+                ? String.join(", ", new java.util.TreeSet<>(invalid.errors().keySet())) : null);
         return "problem";
     }
 }

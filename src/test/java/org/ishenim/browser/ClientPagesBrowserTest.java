@@ -46,9 +46,13 @@ class ClientPagesBrowserTest extends BrowserTest {
         browser.get(url("/clients"));
         var search = browser.findElement(By.id("query"));
         search.sendKeys("браузер");
-        await.until(d -> d.findElements(By.cssSelector("#client-rows a")).size() == 1);
+        awaitRows("client-rows", "браузер");
+        assertThat(browser.findElements(By.cssSelector("#client-rows a"))).hasSize(1);
+        // without htmx's help, the form's own POST finds the same client on a new page
         search.sendKeys(Keys.ENTER);
-        await.until(d -> d.findElements(By.cssSelector("#client-rows a")).size() == 1);
+        awaitNewPage(search);
+        awaitRows("client-rows", "браузер");
+        assertThat(browser.findElements(By.cssSelector("#client-rows a"))).hasSize(1);
         browser.findElement(By.cssSelector("#client-rows a")).click();
         await.until(ExpectedConditions.presenceOfElementLocated(By.id("client-alias")));
         assertThat(browser.findElement(By.id("client-alias")).getText()).isEqualTo("Ала-Тоо Браузер");

@@ -10,7 +10,9 @@ import org.ishenim.testing.Api;
 import org.ishenim.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,8 +43,17 @@ class DosingBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(row)).getAttribute("data-status")).isEqualTo("DUE");
         // search as you type (htmx), then keyboard only: Enter on the link, Enter on the focused confirm button
         browser.findElement(By.id("query")).sendKeys(uic);
-        await.until(d -> d.findElements(By.cssSelector("#queue-rows tr")).size() == 1);
-        browser.findElement(By.cssSelector(row + " a")).sendKeys(Keys.ENTER);
+        awaitRows("queue-rows", uic);
+        assertThat(browser.findElements(By.cssSelector("#queue-rows tr"))).hasSize(1);
+        WebElement link = browser.findElement(By.cssSelector(row + " a"));
+        // the same answer again (a repeated search) leaves the row under the user's cursor in place
+        var js = (JavascriptExecutor) browser;
+        js.executeScript("window.rowRequests = 0;"
+                + "document.body.addEventListener('htmx:afterRequest', function () { window.rowRequests++; });"
+                + "htmx.trigger('#query', 'search');");
+        await.until(d -> Long.valueOf(1).equals(js.executeScript("return window.rowRequests;")) && htmxIdle(d));
+        assertThat(link.getText()).isEqualTo(uic);
+        link.sendKeys(Keys.ENTER);
         await.until(d -> !d.findElements(By.id("proposed-dose")).isEmpty());
         assertThat(browser.findElement(By.id("proposed-dose")).getText()).contains("30 mg");
         String panelUrl = browser.getCurrentUrl();
@@ -52,6 +63,7 @@ class DosingBrowserTest extends BrowserTest {
         browser.get(panelUrl);
         String secondTab = browser.getWindowHandle();
         browser.switchTo().window(firstTab);
+        awaitFocus("confirm-dose");
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         await.until(d -> !d.findElements(By.id("dosed-notice")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(row)).getAttribute("data-status")).isEqualTo("DOSED");
@@ -59,7 +71,9 @@ class DosingBrowserTest extends BrowserTest {
 
         // the second attempt, from the stale tab, is refused naming when and by whom
         browser.switchTo().window(secondTab);
-        browser.findElement(By.id("confirm-dose")).sendKeys(Keys.ENTER);
+        WebElement stale = browser.findElement(By.id("confirm-dose"));
+        stale.sendKeys(Keys.ENTER);
+        awaitNewPage(stale);
         await.until(d -> !d.findElements(By.id("dose-problem")).isEmpty());
         assertThat(browser.findElement(By.id("dose-problem")).getText()).contains("already").contains("nurse");
         assertThat(browser.findElements(By.id("confirm-dose"))).isEmpty();

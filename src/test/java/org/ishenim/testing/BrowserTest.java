@@ -68,6 +68,30 @@ public abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * Waits until the rows of a search as you type (the {@code tbody} with id {@code rowsId}) answer {@code query}
+     * and htmx has finished swapping them. Counting rows is not enough: the rows of the page as first loaded, or of
+     * an earlier keystroke, may already have the count, and be replaced a moment later under the test's hands.
+     */
+    protected void awaitRows(String rowsId, String query) {
+        await.until(d -> query.equals(d.findElement(By.id(rowsId)).getAttribute("data-query")) && htmxIdle(d));
+    }
+
+    /** No htmx request in flight and no swap settling anywhere on the page. */
+    protected static boolean htmxIdle(WebDriver d) {
+        return d.findElements(By.cssSelector(".htmx-request, .htmx-swapping, .htmx-settling")).isEmpty();
+    }
+
+    /** Waits until the element with this id has the keyboard focus (autofocus is applied after the page loads). */
+    protected void awaitFocus(String id) {
+        await.until(d -> id.equals(d.switchTo().activeElement().getAttribute("id")));
+    }
+
+    /** Waits for the next page (after a click or a form post): the old page's element goes stale. */
+    protected void awaitNewPage(org.openqa.selenium.WebElement onOldPage) {
+        await.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(onOldPage));
+    }
+
     protected void login(String user, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);

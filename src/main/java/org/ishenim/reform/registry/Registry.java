@@ -74,7 +74,9 @@ public class Registry {
         for (TabularFile.Line line : file.lines().subList(1, file.lines().size())) {
             List<RowError> lineErrors = new ArrayList<>();
             String region = value(line, index.get("region"));
-            if (region.isEmpty()) {
+            if (org.ishenim.web.FreeText.hasRefused(region)) {
+                lineErrors.add(new RowError(line.number(), "region", "unsafe_text"));
+            } else if (region.isEmpty()) {
                 lineErrors.add(new RowError(line.number(), "region", "missing_value"));
             } else if (TabularFile.looksLikeFormula(region)) {
                 lineErrors.add(new RowError(line.number(), "region", "formula"));

@@ -78,7 +78,9 @@ final class SentenceFileCheck {
                 Integer at = index.get(column);
                 String raw = at == null ? null : line.cell(at);
                 String value = raw == null ? "" : raw.strip();
-                if (value.isEmpty() && !column.equals(OUTCOME)) {
+                if (org.ishenim.web.FreeText.hasRefused(raw)) {
+                    lineErrors.add(new RowError(line.number(), column, "unsafe_text"));
+                } else if (value.isEmpty() && !column.equals(OUTCOME)) {
                     lineErrors.add(new RowError(line.number(), column, "missing_value"));
                 } else if (TEXT_COLUMNS.contains(column) && TabularFile.looksLikeFormula(raw == null ? "" : raw)) {
                     lineErrors.add(new RowError(line.number(), column, "formula"));

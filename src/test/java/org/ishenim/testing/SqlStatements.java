@@ -1,0 +1,49 @@
+package org.ishenim.testing;
+
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.QueryCountHolder;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements this thread sends to the database (datasource-proxy), so that a test can say "the
+ * dosing queue costs the same few statements for 10 clients as for 50" where a time would depend on the machine's
+ * load. Import {@link Counting} into the test's context; MockMvc serves a request on the test's thread, so its
+ * statements are counted too, and background threads' (the audit sealer's) are not.
+ */
+public final class SqlStatements {
+
+    private SqlStatements() {
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Counting {
+
+        @Bean
+        static BeanPostProcessor countSqlStatements() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource ds
+                            ? ProxyDataSourceBuilder.create(ds).name(name).countQuery().build() : bean;
+                }
+            };
+        }
+    }
+
+    /** The statements {@code work} sent from this thread. */
+    public static long during(ThrowingRunnable work) throws Exception {
+        QueryCountHolder.clear();
+        work.run();
+        long total = QueryCountHolder.getGrandTotal().getTotal();
+        QueryCountHolder.clear();
+        return total;
+    }
+
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
