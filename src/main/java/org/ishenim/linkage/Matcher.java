@@ -80,19 +80,20 @@ public final class Matcher {
      * every pair; larger ones compare the pairs that share an LSH band, planned from the set so that a pair at the
      * threshold is missed with probability at most {@link LshPlan#MISS_PER_EDGE} (docs/linkage.md).
      */
-    public LshClusters.Result clusters(ClkSet set, double threshold) {
+    public Partition clusters(ClkSet set, double threshold) {
         if (set.size() < EXACT_CLUSTERS_BELOW) {
             return exactClusters(set, threshold);
         }
         LshPlan plan = LshPlan.forStore(set.store(), threshold, CLUSTER_SEED);
-        return new LshClusters(plan, CLUSTER_SEED).cluster(set.store(), threshold, scan);
+        LshClusters.Result result = new LshClusters(plan, CLUSTER_SEED).cluster(set.store(), threshold, scan);
+        return new Partition(result.labels(), result.clusters(), result.comparisons());
     }
 
     /** Clusters from every pair: the reference that the LSH clusters are tested against. */
-    public LshClusters.Result exactClusters(ClkSet set, double threshold) {
+    public Partition exactClusters(ClkSet set, double threshold) {
         ParallelScan.Result all = scan.allPairs(set.store(), set.store(), threshold);
         int[] labels = Clusters.labels(set.size(), all.pairs());
-        return new LshClusters.Result(labels, Clusters.distinct(labels), all.comparisons());
+        return new Partition(labels, Clusters.distinct(labels), all.comparisons());
     }
 
     private static final long CLUSTER_SEED = 0xC1057E5L;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.ishenim.linkage.match.LshClusters;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +28,8 @@ class ClusterCountTest {
         ClkSet set = ClkSet.of(clks);
         double threshold = LinkageSchema.CLINIC_THRESHOLD;
 
-        LshClusters.Result exact = matcher.exactClusters(set, threshold);
-        LshClusters.Result blocked = matcher.clusters(set, threshold);
+        Partition exact = matcher.exactClusters(set, threshold);
+        Partition blocked = matcher.clusters(set, threshold);
 
         assertThat(set.size()).isGreaterThanOrEqualTo(Matcher.EXACT_CLUSTERS_BELOW);
         assertThat(exact.clusters()).isBetween(4_900, 5_100); // 1,000 people at both sites, and some look-alikes
@@ -54,8 +53,8 @@ class ClusterCountTest {
         }
         ClkSet set = ClkSet.of(clks);
 
-        LshClusters.Result exact = matcher.exactClusters(set, 0.85);
-        LshClusters.Result blocked = matcher.clusters(set, 0.85);
+        Partition exact = matcher.exactClusters(set, 0.85);
+        Partition blocked = matcher.clusters(set, 0.85);
 
         assertThat(blocked.labels()).containsExactly(exact.labels());
         for (int[] pair : expectedPairs) {
