@@ -64,8 +64,8 @@ class Clients {
     }
 
     void storeSealed(ClientId id, IdentityVault.Sealed sealed, String by, Instant at) {
-        db.sql("INSERT INTO client_key (client_id, wrapped_key) VALUES (:id, :key)")
-                .param("id", id.value()).param("key", sealed.wrappedKey()).update();
+        db.sql("INSERT INTO client_key (client_id, wrapped_key, shred_key_id) VALUES (:id, :key, :shred)")
+                .param("id", id.value()).param("key", sealed.wrappedKey()).param("shred", sealed.shredKeyId()).update();
         db.sql("""
                 INSERT INTO client_identity (client_id, ciphertext, consented_by, consented_at)
                 VALUES (:id, :ct, :by, :at)
@@ -75,12 +75,49 @@ class Clients {
 
     Optional<IdentityVault.Sealed> sealed(ClientId id) {
         return db.sql("""
-                SELECT k.wrapped_key, i.ciphertext
+                SELECT k.wrapped_key, k.shred_key_id, i.ciphertext
                 FROM client_key k JOIN client_identity i ON i.client_id = k.client_id
                 WHERE k.client_id = :id
                 """)
                 .param("id", id.value())
-                .query((rs, n) -> new IdentityVault.Sealed(rs.getString(1), rs.getString(2))).optional();
+                .query((rs, n) -> new IdentityVault.Sealed(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /** A stored data key and the shred key that wraps it (null: the master key alone). */
+    record WrappedKey(ClientId clientId, String wrappedKey, String shredKeyId) {
+        @Override
+        public String toString() {
+            return "WrappedKey[redacted]";
+        }
+    }
+
+    /** Every stored data key not wrapped by this shred key: the ones a rotation re-wraps. */
+    List<WrappedKey> keysNotUnder(String shredKeyId) {
+        return db.sql("""
+                SELECT client_id, wrapped_key, shred_key_id FROM client_key
+                WHERE shred_key_id IS NULL OR shred_key_id <> :shred
+                """)
+                .param("shred", shredKeyId)
+                .query((rs, n) -> new WrappedKey(new ClientId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getString(3)))
+                .list();
+    }
+
+    /** Replaces a data key's wrapping, unless the client was erased meanwhile (then nothing is written). */
+    boolean rewrap(WrappedKey old, String wrappedKey, String shredKeyId) {
+        String was = old.shredKeyId() == null ? "shred_key_id IS NULL" : "shred_key_id = :was";
+        var sql = db.sql("UPDATE client_key SET wrapped_key = :key, shred_key_id = :shred WHERE client_id = :id AND "
+                        + was)
+                .param("key", wrappedKey).param("shred", shredKeyId).param("id", old.clientId().value());
+        if (old.shredKeyId() != null) {
+            sql = sql.param("was", old.shredKeyId());
+        }
+        return sql.update() == 1;
+    }
+
+    long keysUnder(String shredKeyId) {
+        return db.sql("SELECT COUNT(*) FROM client_key WHERE shred_key_id = :shred").param("shred", shredKeyId)
+                .query(Long.class).single();
     }
 
     /** Crypto-shredding: the data key goes, and with it any way to read the ciphertext, which goes too. */

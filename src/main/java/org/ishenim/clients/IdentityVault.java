@@ -5,75 +5,51 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
 import org.ishenim.web.ClinicOnly;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Envelope encryption of identity. Each client has a data key (Tink AES-256-GCM) used with the client id as
- * associated data; the data key is stored only wrapped by the master key. Destroying the wrapped data key
- * makes the ciphertext unreadable for ever: crypto-shredding.
+ * associated data. The data key is stored only wrapped twice: by the master key, then by the current shred key
+ * (both with the client id as associated data), and the row names that shred key. Deleting the row shreds the
+ * identity in the live database; destroying the shred key after the next rotation shreds every copy the database's
+ * files, its WAL, a copy or a backup may still hold (see docs/erasure.md). A key stored before shred keys existed
+ * is wrapped by the master key alone (no shred key id) until the first rotation re-wraps it.
  */
 @Component
 @ClinicOnly
 class IdentityVault {
 
     private final Aead master;
+    private final ShredKeys shredKeys;
 
-    IdentityVault(@Value("${ishenim.master-key-file:}") String file,
-            @Value("${ISHENIM_MASTER_KEY:}") String env,
-            @Value("${ishenim.master-key.generate:false}") boolean generate,
-            @Value("${ishenim.data-dir}") String dataDir,
-            @Value("${ishenim.cli:false}") boolean cli) throws GeneralSecurityException, IOException {
-        this.master = cli ? loadForCommand(file, env, generate, Path.of(dataDir))
-                : MasterKey.load(file, env, generate, Path.of(dataDir));
+    IdentityVault(MasterAead master, ShredKeys shredKeys) {
+        this.master = master;
+        this.shredKeys = shredKeys;
     }
 
-    /**
-     * The jar's commands ({@code audit verify}, {@code admin create}) never touch identity: without a master key
-     * they still run, and only an attempt to seal or open an identity fails.
-     */
-    private static Aead loadForCommand(String file, String env, boolean generate, Path dataDir)
-            throws GeneralSecurityException, IOException {
-        try {
-            return MasterKey.load(file, env, generate, dataDir);
-        } catch (IllegalStateException noKey) {
-            return new Aead() {
-                @Override
-                public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
-                    throw noKey;
-                }
-
-                @Override
-                public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
-                    throw noKey;
-                }
-            };
-        }
-    }
-
-    /** A wrapped data key and the identity sealed with it. */
-    record Sealed(String wrappedKey, String ciphertext) {
+    /** A wrapped data key, the shred key that wrapped it (null: the master key alone), and the identity sealed with it. */
+    record Sealed(String wrappedKey, String shredKeyId, String ciphertext) {
         @Override
         public String toString() {
             return "Sealed[redacted]";
         }
     }
 
+    /** Seals under the current shred key, which stays locked until the caller's transaction ends. */
     Sealed seal(ClientId id, Identity identity) {
         try {
             byte[] ad = ad(id);
+            String shredKeyId = shredKeys.lockCurrentForUse();
             KeysetHandle dataKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            String wrapped = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(dataKey, master, ad);
+            String wrapped = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(dataKey, wrapping(shredKeyId), ad);
             byte[] ciphertext = dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class).encrypt(encode(identity), ad);
-            return new Sealed(wrapped, Base64.getEncoder().encodeToString(ciphertext));
+            return new Sealed(wrapped, shredKeyId, Base64.getEncoder().encodeToString(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Identity could not be encrypted.", e);
         }
@@ -82,12 +58,41 @@ class IdentityVault {
     Identity open(ClientId id, Sealed sealed) {
         try {
             byte[] ad = ad(id);
-            KeysetHandle dataKey = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(sealed.wrappedKey(), master, ad);
+            KeysetHandle dataKey = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(sealed.wrappedKey(),
+                    wrapping(sealed.shredKeyId()), ad);
             byte[] plain = dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class)
                     .decrypt(Base64.getDecoder().decode(sealed.ciphertext()), ad);
             return decode(plain);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Identity could not be decrypted.", e);
+        }
+    }
+
+    /** The same data key, wrapped under another shred key (from null: a key wrapped by the master key alone). */
+    String rewrap(ClientId id, String wrappedKey, String fromShredKey, String toShredKey) {
+        try {
+            byte[] ad = ad(id);
+            KeysetHandle dataKey = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(wrappedKey, wrapping(fromShredKey), ad);
+            return TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(dataKey, wrapping(toShredKey), ad);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A data key could not be re-wrapped.", e);
+        }
+    }
+
+    private Aead wrapping(String shredKeyId) {
+        return shredKeyId == null ? master : new Layered(master, shredKeys.key(shredKeyId));
+    }
+
+    /** The inner key encrypts first; the outer key encrypts its result. Both bind the same associated data. */
+    private record Layered(Aead inner, Aead outer) implements Aead {
+        @Override
+        public byte[] encrypt(byte[] plaintext, byte[] associatedData) throws GeneralSecurityException {
+            return outer.encrypt(inner.encrypt(plaintext, associatedData), associatedData);
+        }
+
+        @Override
+        public byte[] decrypt(byte[] ciphertext, byte[] associatedData) throws GeneralSecurityException {
+            return inner.decrypt(outer.decrypt(ciphertext, associatedData), associatedData);
         }
     }
 
