@@ -84,6 +84,13 @@ abstract class HubApiContract {
         assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(200);
         sites.deactivate(siteA);
         assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(401);
+
+        // a new token for a deactivated site is refused: it would switch the site on again
+        var rotated = send("POST", "/sites/" + siteA + "/token", basic("hubadmin", "hubadmin-password"), null, true);
+        assertThat(rotated.statusCode()).isEqualTo(409);
+        assertThat(rotated.body()).doesNotContain("ishs_");
+        assertThat(sites.find(siteA).orElseThrow().active()).isFalse();
+        assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(401);
     }
 
     @Test
