@@ -211,6 +211,12 @@ class Dosing {
     }
 
     /** A returned take-home bottle count for a dispensing. */
+    /** Refuses a dispensing that is not this client's (the panel's address names the client), as if it did not exist. */
+    void requireDispensingOf(ClientId client, UUID dispensingId) {
+        dispensings.find(dispensingId).filter(d -> d.clientId().equals(client.value()))
+                .orElseThrow(() -> new NotFoundException("This client has no dispensing with this id."));
+    }
+
     void returnBottles(UUID dispensingId, int bottles) {
         if (bottles <= 0) {
             throw new InvalidFieldsException(java.util.Map.of("bottles", "Must be at least 1."));

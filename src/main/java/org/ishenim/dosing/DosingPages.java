@@ -133,6 +133,7 @@ class DosingPages {
     @PreAuthorize("hasAnyRole('NURSE','PHARMACIST')")
     String returns(@PathVariable UUID clientId, @RequestParam UUID dispensingId, @RequestParam(defaultValue = "0") int bottles,
             Model model, RedirectAttributes redirect) {
+        dosing.requireDispensingOf(new ClientId(clientId), dispensingId);
         try {
             dosing.returnBottles(dispensingId, bottles);
         } catch (ProblemException e) {

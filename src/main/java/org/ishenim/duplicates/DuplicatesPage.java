@@ -10,6 +10,7 @@ import org.ishenim.clients.Client;
 import org.ishenim.clients.ClientId;
 import org.ishenim.clients.ClientRecords;
 import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,11 @@ class DuplicatesPage {
         return list(model);
     }
 
+    /** The page; every attribute its template tests has a value here, so no path of the page meets a null. */
     private String list(Model model) {
+        if (!model.containsAttribute("checking")) {
+            model.addAttribute("checking", false);
+        }
         model.addAttribute("configured", hub.configured());
         model.addAttribute("found", rows(duplicates.worklist(CheckState.FOUND, LIMIT)));
         model.addAttribute("pending", rows(duplicates.worklist(CheckState.PENDING, LIMIT)));
@@ -84,6 +89,8 @@ class DuplicatesPage {
     /** One client's status, alone (htmx or a plain link from the client page). */
     @GetMapping("/clients/{id}")
     String client(@PathVariable UUID id, Model model) {
+        // checked here, not first inside the template, where a refusal could only end as a failed page
+        records.find(new ClientId(id)).orElseThrow(() -> new NotFoundException("No client with this id."));
         model.addAttribute("clientId", id);
         return "duplicates/fragment :: status(clientId=${clientId})";
     }

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Strict reading of what sites send. Only the documented fields are accepted; a field that looks like an identifier
  * (a name, a date of birth...) is refused as plaintext, any other unknown field as unknown; a {@code clk} must be
- * standard base64 of exactly the configured filter length that does not decode to text.
+ * standard base64 of exactly the configured filter length that does not decode to text in any common encoding and
+ * whose bits are those of a CLK ({@link ClkShape}).
  */
 final class EncodingPayloads {
 
@@ -30,9 +31,11 @@ final class EncodingPayloads {
     }
 
     private final int bits;
+    private final ClkShape shape;
 
-    EncodingPayloads(int bits) {
+    EncodingPayloads(int bits, ClkShape shape) {
         this.bits = bits;
+        this.shape = shape;
     }
 
     int bits() {
@@ -103,27 +106,18 @@ final class EncodingPayloads {
         if (bytes.length * 8 != bits) {
             throw NotAnEncodingException.invalid(field, "Not an encoding of " + bits + " bits.");
         }
-        if (looksLikeText(bytes)) {
+        if (ClkShape.decodesAsText(bytes)) {
             throw NotAnEncodingException.plaintext(field);
         }
-        Clk clk = Clk.fromBytes(bytes);
-        int set = clk.popcount();
-        if (set == 0 || set == bits) {
-            throw NotAnEncodingException.invalid(field, "An encoding has some bits set and some clear.");
+        if (!shape.fillFits(bytes)) {
+            throw NotAnEncodingException.invalid(field, String.format(Locale.ROOT,
+                    "Not a CLK: an encoding has between %.0f%% and %.0f%% of its bits set.", shape.minFill() * 100,
+                    shape.maxFill() * 100));
         }
-        return clk;
-    }
-
-    /** A Bloom filter's bytes are close to random; printable text in base64 is something else. */
-    private static boolean looksLikeText(byte[] bytes) {
-        int printable = 0;
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c < 0x7f)) {
-                printable++;
-            }
+        if (!ClkShape.evenlySpread(bytes)) {
+            throw NotAnEncodingException.structured(field);
         }
-        return printable * 10 >= bytes.length * 9;
+        return Clk.fromBytes(bytes);
     }
 
     private static void requireObject(JsonNode node, String field) {

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A refused payload is answered like any problem, but without the request path as {@code instance}: a refused
- * reference may be plaintext, and the answer must not echo it.
+ * A refused payload is answered like any problem, with its code as the type. Like every problem it carries no
+ * {@code instance} ({@code org.ishenim.web.ProblemInstances}): a refused reference may be plaintext, and the answer
+ * must not echo it.
  */
 @RestControllerAdvice(assignableTypes = HubApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -22,7 +23,6 @@ class HubProblems {
     ProblemDetail refused(NotAnEncodingException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.status()), e.getMessage());
         problem.setType(URI.create("urn:ishenim:problem:" + e.code()));
-        problem.setInstance(URI.create("/api/v1/hub"));
         e.properties().forEach(problem::setProperty);
         return problem;
     }

@@ -74,13 +74,21 @@ class HubSites {
         return new Issued(c, token);
     }
 
-    /** A new token for the site; the old one stops working at once. */
+    /**
+     * A new token for an active site; the old one stops working at once. A deactivated site stays deactivated: a
+     * new token would switch it on again, so it is refused (409).
+     */
     @Transactional
     Issued rotate(String code) {
         Site site = existing(code);
         String token = SiteToken.generate();
-        db.sql("UPDATE hub_site SET token_sha256 = :hash, token_issued_at = :at, deactivated_at = NULL WHERE code = :code")
-                .param("hash", SiteToken.sha256(token)).param("at", now()).param("code", site.code()).update();
+        int updated = db.sql("""
+                UPDATE hub_site SET token_sha256 = :hash, token_issued_at = :at
+                WHERE code = :code AND deactivated_at IS NULL
+                """).param("hash", SiteToken.sha256(token)).param("at", now()).param("code", site.code()).update();
+        if (updated == 0) {
+            throw new ConflictException("site-deactivated", "The site is deactivated; it gets no new token.");
+        }
         audit.record("hub.site.token", null, site.code(), Outcome.SUCCESS);
         return new Issued(site.code(), token);
     }

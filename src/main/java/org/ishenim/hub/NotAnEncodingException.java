@@ -19,6 +19,12 @@ class NotAnEncodingException extends ProblemException {
                 "The hub accepts only encodings; plaintext identifiers are refused.");
     }
 
+    /** Bytes whose bits are not spread as a CLK's: text or other structured data. */
+    static NotAnEncodingException structured(String field) {
+        return new NotAnEncodingException("plaintext-refused", field,
+                "The hub accepts only encodings; these bytes are structured like text, not spread like a CLK's bits.");
+    }
+
     static NotAnEncodingException unknown(String field) {
         return new NotAnEncodingException("unknown-field", field, "Unknown field.");
     }

@@ -212,6 +212,17 @@ public class Prescribing {
         }
     }
 
+    /**
+     * Refuses a prescription that is not this client's (a page address names both), as if it did not exist. A
+     * prescription never changes client, so the check holds for the action that follows.
+     */
+    @Transactional(readOnly = true)
+    public PrescriptionId requireOf(ClientId client, PrescriptionId id) {
+        prescriptions.find(id).filter(p -> p.client().equals(client))
+                .orElseThrow(() -> new NotFoundException("This client has no prescription with this id."));
+        return id;
+    }
+
     private Prescription lockActive(PrescriptionId id) {
         Prescription p = prescriptions.lock(id).orElseThrow(() -> new NotFoundException("No prescription with this id."));
         if (p.status() != PrescriptionStatus.ACTIVE) {

@@ -49,21 +49,24 @@ class PrescriptionPages {
     String change(@PathVariable UUID clientId, @PathVariable UUID id, @RequestParam String doseMg,
             @RequestParam(defaultValue = "0") int takeHomeDays, @RequestParam(defaultValue = "") String reason,
             Model model, RedirectAttributes redirect) {
+        PrescriptionId prescription = prescribing.requireOf(new ClientId(clientId), new PrescriptionId(id));
         return act(clientId, model, redirect,
-                () -> prescribing.changeDose(new PrescriptionId(id), Milligrams.of(doseMg), takeHomeDays, reason));
+                () -> prescribing.changeDose(prescription, Milligrams.of(doseMg), takeHomeDays, reason));
     }
 
     @PostMapping("/{id}/countersignature")
     @PreAuthorize("hasRole('DOCTOR')")
     String countersign(@PathVariable UUID clientId, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
-        return act(clientId, model, redirect, () -> prescribing.countersign(new PrescriptionId(id)));
+        PrescriptionId prescription = prescribing.requireOf(new ClientId(clientId), new PrescriptionId(id));
+        return act(clientId, model, redirect, () -> prescribing.countersign(prescription));
     }
 
     @PostMapping("/{id}/end")
     @PreAuthorize("hasRole('DOCTOR')")
     String end(@PathVariable UUID clientId, @PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
             Model model, RedirectAttributes redirect) {
-        return act(clientId, model, redirect, () -> new Prescribing.Result(prescribing.end(new PrescriptionId(id), reason),
+        PrescriptionId prescription = prescribing.requireOf(new ClientId(clientId), new PrescriptionId(id));
+        return act(clientId, model, redirect, () -> new Prescribing.Result(prescribing.end(prescription, reason),
                 java.util.List.of()));
     }
 

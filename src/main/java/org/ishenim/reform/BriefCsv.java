@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.ishenim.web.SpreadsheetCells;
 import org.ishenim.reform.guidelines.Compliance;
 import org.ishenim.reform.registry.Registry;
 import org.ishenim.reform.sentences.SentenceFigures;
@@ -14,7 +15,7 @@ import org.ishenim.reform.visits.Commitment;
 
 /**
  * The country brief as one long CSV table ({@code section, year, group, indicator, value}), easy to pivot in a
- * spreadsheet. Text that could run as a formula is prefixed with a quote.
+ * spreadsheet. Every cell goes through {@link SpreadsheetCells}: text that could run as a formula gets a quote.
  */
 final class BriefCsv {
 
@@ -35,21 +36,21 @@ final class BriefCsv {
                 figures(csv, c, a.year() == null ? "all" : a.year().toString(), f.label(), f);
             }
             for (SentenceFigures.ArticleCount art : a.articles()) {
-                csv.printRecord(c, "articles", a.year() == null ? "all" : a.year(), TabularFile.safe(art.article()),
+                row(csv, c, "articles", a.year() == null ? "all" : a.year(), art.article(),
                         "sentences", art.sentences());
             }
             for (Registry.YearTotal t : b.registry()) {
-                csv.printRecord(c, "registry", t.year(), "all", "on_registry", t.onRegistry());
-                csv.printRecord(c, "registry", t.year(), "all", "new_registrations", t.newRegistrations());
-                csv.printRecord(c, "registry", t.year(), "all", "removals", t.removals());
-                csv.printRecord(c, "registry", t.year(), "all", "on_oat", t.onOat() == null ? "" : t.onOat());
+                row(csv, c, "registry", t.year(), "all", "on_registry", t.onRegistry());
+                row(csv, c, "registry", t.year(), "all", "new_registrations", t.newRegistrations());
+                row(csv, c, "registry", t.year(), "all", "removals", t.removals());
+                row(csv, c, "registry", t.year(), "all", "on_oat", t.onOat() == null ? "" : t.onOat());
             }
             for (Compliance comp : b.compliance()) {
-                csv.printRecord(c, "guidelines", "", TabularFile.safe(comp.recommendation().id()), "compliance",
+                row(csv, c, "guidelines", "", comp.recommendation().id(), "compliance",
                         comp.level().name().toLowerCase(Locale.ROOT));
             }
             for (Commitment com : b.openCommitments()) {
-                csv.printRecord(c, "commitments", "", TabularFile.safe(com.text()),
+                row(csv, c, "commitments", "", com.text(),
                         com.overdue(b.today()) ? "overdue" : com.status().name().toLowerCase(Locale.ROOT),
                         com.dueOn() == null ? "" : com.dueOn());
             }
@@ -59,15 +60,24 @@ final class BriefCsv {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Every cell through the one formula guard, whatever its column. */
+    private static void row(CSVPrinter csv, Object... cells) throws IOException {
+        Object[] safe = new Object[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            safe[i] = SpreadsheetCells.safe(cells[i] == null ? null : cells[i].toString());
+        }
+        csv.printRecord(safe);
+    }
+
     private static void figures(CSVPrinter csv, String c, String year, String group, SentenceFigures.Figures f)
             throws IOException {
-        String g = TabularFile.safe(group);
-        csv.printRecord(c, "sentences", year, g, "sentences", f.sentences());
-        csv.printRecord(c, "sentences", year, g, "not_diagnosed", f.notDiagnosed());
-        csv.printRecord(c, "sentences", year, g, "share_not_diagnosed", String.format(Locale.ROOT, "%.4f", f.shareNotDiagnosed()));
-        csv.printRecord(c, "sentences", year, g, "not_examined", f.notExamined());
-        csv.printRecord(c, "sentences", year, g, "share_not_examined", String.format(Locale.ROOT, "%.4f", f.shareNotExamined()));
-        csv.printRecord(c, "sentences", year, g, "mean_months", String.format(Locale.ROOT, "%.2f", f.meanMonths()));
-        csv.printRecord(c, "sentences", year, g, "median_months", String.format(Locale.ROOT, "%.1f", f.medianMonths()));
+        String g = group;
+        row(csv, c, "sentences", year, g, "sentences", f.sentences());
+        row(csv, c, "sentences", year, g, "not_diagnosed", f.notDiagnosed());
+        row(csv, c, "sentences", year, g, "share_not_diagnosed", String.format(Locale.ROOT, "%.4f", f.shareNotDiagnosed()));
+        row(csv, c, "sentences", year, g, "not_examined", f.notExamined());
+        row(csv, c, "sentences", year, g, "share_not_examined", String.format(Locale.ROOT, "%.4f", f.shareNotExamined()));
+        row(csv, c, "sentences", year, g, "mean_months", String.format(Locale.ROOT, "%.2f", f.meanMonths()));
+        row(csv, c, "sentences", year, g, "median_months", String.format(Locale.ROOT, "%.1f", f.medianMonths()));
     }
 }

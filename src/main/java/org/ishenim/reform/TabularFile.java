@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
+import org.ishenim.web.SpreadsheetCells;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -112,24 +113,9 @@ public record TabularFile(List<Line> lines) {
         };
     }
 
-    /**
-     * True when a text cell would run as a formula if the file were opened in a spreadsheet (CSV injection):
-     * it starts with {@code = + - @}, a tab or a carriage return.
-     */
+    /** Whether a cell could run as a formula in a spreadsheet: the one rule, {@link SpreadsheetCells}. */
     public static boolean looksLikeFormula(String value) {
-        if (value == null || value.isEmpty()) {
-            return false;
-        }
-        char c = value.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-    }
-
-    /** Makes a value safe to write into an exported CSV: a leading formula character gets a quote in front. */
-    public static String safe(String value) {
-        if (value == null) {
-            return "";
-        }
-        return looksLikeFormula(value) ? "'" + value : value;
+        return SpreadsheetCells.looksLikeFormula(value);
     }
 
     private static int count(String s, char c) {

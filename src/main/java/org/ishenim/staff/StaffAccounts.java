@@ -13,6 +13,7 @@ import org.ishenim.web.ConflictException;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.Roles;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -46,12 +47,17 @@ public class StaffAccounts {
             throw new ConflictException("username-taken", "This user name is taken.");
         }
         UUID id = UUID.randomUUID();
-        db.sql("""
-                INSERT INTO staff_user (id, username, password_hash, role, enabled, failed_logins, created_at)
-                VALUES (:id, :username, :hash, :role, TRUE, 0, :now)
-                """)
-                .param("id", id).param("username", name.value()).param("hash", passwords.encode(password))
-                .param("role", role.name()).param("now", now()).update();
+        try {
+            db.sql("""
+                    INSERT INTO staff_user (id, username, password_hash, role, enabled, failed_logins, created_at)
+                    VALUES (:id, :username, :hash, :role, TRUE, 0, :now)
+                    """)
+                    .param("id", id).param("username", name.value()).param("hash", passwords.encode(password))
+                    .param("role", role.name()).param("now", now()).update();
+        } catch (DuplicateKeyException raced) {
+            // another request created the same name between the check above and this insert
+            throw new ConflictException("username-taken", "This user name is taken.");
+        }
         return id;
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.ishenim.web.SpreadsheetCells;
 
 /** A report table as CSV (commons-csv, RFC 4180) or PDF (OpenPDF). Used by the stock and dosing reports. */
 public final class ReportFormats {
@@ -27,24 +28,17 @@ public final class ReportFormats {
     private ReportFormats() {
     }
 
+    /** A CSV table; every cell goes through the one formula guard, {@link SpreadsheetCells}. */
     public static String csv(List<String> headers, List<List<String>> rows) {
         var out = new StringWriter();
         try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(headers.toArray(String[]::new)).get())) {
             for (List<String> row : rows) {
-                printer.printRecord(row.stream().map(ReportFormats::safe).toList());
+                printer.printRecord(row.stream().map(SpreadsheetCells::safe).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    /** Cells that a spreadsheet would read as a formula are prefixed with an apostrophe. */
-    static String safe(String cell) {
-        if (cell != null && !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.]+")) {
-            return "'" + cell;
-        }
-        return cell;
     }
 
     public static byte[] pdf(String title, List<String> headers, List<List<String>> rows) {

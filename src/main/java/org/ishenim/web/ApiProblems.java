@@ -3,6 +3,7 @@ package org.ishenim.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -24,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * error; invalid input is reported per field.
  */
 @RestControllerAdvice(annotations = RestController.class)
+// before UiProblems, which also matches REST controllers (@RestController is a @Controller): the API answers problems
+@org.springframework.core.annotation.Order(0)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
@@ -42,6 +46,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         boolean ours = trace.length > 0 && trace[0].getClassName().startsWith("org.ishenim.");
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 ours && e.getMessage() != null ? e.getMessage() : "The request has a value that is not valid here.");
+    }
+
+    /**
+     * Two requests raced past a check for the same unique key (the same user name, site code...), and the database
+     * refused the second: a 409 like the check's own answer, never a 500. Nothing of the key is echoed.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ConflictException.RACED);
+        problem.setType(URI.create("urn:ishenim:problem:conflict"));
+        return problem;
+    }
+
+    /** A file upload sent as something other than a multipart form: the caller's mistake, a 400. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Send the file as a multipart/form-data upload.");
     }
 
     @ExceptionHandler(BodyTooLargeException.class)

@@ -36,7 +36,6 @@ class FrameworkProblems {
             default -> "There is nothing at this address.";
         };
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(java.net.URI.create("/api")); // the caller's path is not echoed back
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -31,6 +31,13 @@ class SecurityConfig {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
             + "form-action 'self'";
 
+    /**
+     * The API description and the metrics (per-endpoint request counts tell how many reveals happened) are for
+     * admins and auditors only, signed in.
+     */
+    static final String[] ADMIN_AND_AUDITOR_ONLY = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**", "/actuator/metrics", "/actuator/metrics/**"};
+
     private final AccessDeniedHandler denied;
     private final AdmissionControl admission;
 
@@ -85,8 +92,9 @@ class SecurityConfig {
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
         admission.addTo(http).authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/error/**", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**")
+                                "/error/**", "/actuator/health")
                         .permitAll()
+                        .requestMatchers(ADMIN_AND_AUDITOR_ONLY).hasAnyRole(Roles.ADMIN.name(), Roles.AUDITOR.name())
                         .anyRequest().authenticated())
                 // every redirect a path, never the Host header's name (RelativeRedirects)
                 .formLogin(f -> f.loginPage("/login").successHandler(RelativeRedirects.afterLogin("/"))

@@ -47,6 +47,8 @@ class OatPagesTest {
     MutableClock clock;
     @Autowired
     org.ishenim.audit.AuditLog audit;
+    @Autowired
+    org.ishenim.prescriptions.Prescribing prescribing;
     Api api;
 
     @BeforeEach
@@ -123,6 +125,36 @@ class OatPagesTest {
         assertThat(mvc.perform(post("/dosing/" + c.value() + "/returns").param("dispensingId", dispensingId)
                 .param("bottles", "1").with(user("doctor").roles("DOCTOR")).with(csrf())).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
+    }
+
+    /** An address under client A acts only on A's records: B's prescription or dispensing there is not found. */
+    @Test
+    void anAddressUnderOneClientRefusesAnotherClientsPrescriptionOrDispensing() throws Exception {
+        ClientId a = OatFixture.client(clients);
+        ClientId b = OatFixture.client(clients);
+        OatFixture.prescribe(api, a, METHADONE, "30", 2);
+        String ofB = OatFixture.prescribe(api, b, METHADONE, "30", 2);
+        String underA = "/prescriptions/client/" + a.value() + "/" + ofB;
+        for (var request : java.util.List.of(post(underA + "/end").param("reason", "ended under the wrong client"),
+                post(underA + "/versions").param("doseMg", "35").param("reason", "changed under the wrong client"),
+                post(underA + "/countersignature"))) {
+            var r = mvc.perform(request.with(user("doctor2").roles("DOCTOR")).with(csrf())).andReturn();
+            assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(404);
+        }
+        var activeOfB = prescribing.active(b).orElseThrow();
+        assertThat(activeOfB.id().value().toString()).isEqualTo(ofB);
+        assertThat(activeOfB.pending()).isNull();
+        assertThat(activeOfB.current().version()).isEqualTo(1);
+
+        assertThat(mvc.perform(form(post("/dosing/" + b.value()), UUID.randomUUID().toString(), "30")
+                .param("takeHomeDays", "2").param("bottlesGiven", "2").with(user("nurse").roles("NURSE")).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        String dispensingOfB = page(get("/dosing/" + b.value()), "nurse", "NURSE")
+                .replaceAll("(?s).*name=\"dispensingId\" value=\"([0-9a-f-]{36})\".*", "$1");
+        var wrong = mvc.perform(post("/dosing/" + a.value() + "/returns").param("dispensingId", dispensingOfB)
+                .param("bottles", "1").with(user("nurse").roles("NURSE")).with(csrf())).andReturn();
+        assertThat(wrong.getResponse().getStatus()).isEqualTo(404);
+        assertThat(page(get("/dosing/" + b.value()), "nurse", "NURSE")).contains("id=\"bottle-returns\"");
     }
 
     @Test

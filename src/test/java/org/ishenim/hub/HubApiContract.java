@@ -84,6 +84,13 @@ abstract class HubApiContract {
         assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(200);
         sites.deactivate(siteA);
         assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(401);
+
+        // a new token for a deactivated site is refused: it would switch the site on again
+        var rotated = send("POST", "/sites/" + siteA + "/token", basic("hubadmin", "hubadmin-password"), null, true);
+        assertThat(rotated.statusCode()).isEqualTo(409);
+        assertThat(rotated.body()).doesNotContain("ishs_");
+        assertThat(sites.find(siteA).orElseThrow().active()).isFalse();
+        assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -163,6 +170,11 @@ abstract class HubApiContract {
         // Text dressed as base64, padded to the right length.
         String text = "Aibek Toktogulov 1985-03-14 M ".repeat(5).substring(0, 128);
         assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII))), "plaintext-refused");
+        String cyrillic = "Айнура Сыдыкова 1990-02-03 +996 555 123 456 ".repeat(3);
+        assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(
+                java.util.Arrays.copyOf(cyrillic.getBytes(StandardCharsets.UTF_8), 128))), "plaintext-refused");
+        assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(
+                text.substring(0, 64).getBytes(StandardCharsets.UTF_16LE))), "plaintext-refused");
         assertRefused("PUT", "/encodings/" + ref, "{\"clk\":\"Aibek Toktogulov\"}", "not-an-encoding");
         assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(new byte[64])), "not-an-encoding");
         assertRefused("PUT", "/encodings/" + ref, "{\"clk\":123}", "not-an-encoding");
@@ -263,9 +275,14 @@ abstract class HubApiContract {
                 .doesNotContain("1985");
     }
 
+    /** A Bloom filter's look: each bit set with the clinic schema's fill (about 35 %), spread evenly. */
     Clk randomClk() {
         byte[] bytes = new byte[128];
-        random.nextBytes(bytes);
+        for (int bit = 0; bit < 1024; bit++) {
+            if (random.nextDouble() < 0.35) {
+                bytes[bit / 8] |= (byte) (1 << (bit % 8));
+            }
+        }
         return Clk.fromBytes(bytes);
     }
 

@@ -134,8 +134,14 @@ class PagesTest {
     }
 
     @Test
-    void theApiIsDocumentedInOpenApi() throws Exception {
-        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    void theApiIsDocumentedInOpenApiForAdminsAndAuditorsOnly() throws Exception {
+        for (String path : java.util.List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config")) {
+            mvc.perform(get(path)).andExpect(status().is3xxRedirection());
+            mvc.perform(get(path).with(user("nurse").roles("NURSE"))).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/v3/api-docs").with(user("auditor").roles("AUDITOR"))).andExpect(status().isOk());
+        String doc = mvc.perform(get("/v3/api-docs").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
         assertThat(doc).contains("/api/v1/clients").contains("/api/v1/audit/verify");
     }
 

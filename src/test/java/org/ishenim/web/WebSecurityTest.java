@@ -177,11 +177,21 @@ class WebSecurityTest {
     }
 
     @Test
-    void theAdmissionQueueIsVisibleInTheMetrics() throws Exception {
-        for (String name : List.of("ishenim.requests.active", "ishenim.requests.queued")) {
-            mvc.perform(get("/actuator/metrics/" + name).with(user("manager").roles("MANAGER")))
-                    .andExpect(status().isOk());
+    void theAdmissionQueueIsVisibleInTheMetricsToAdminsAndAuditorsOnly() throws Exception {
+        for (String name : List.of("ishenim.requests.active", "ishenim.requests.queued", "http.server.requests")) {
+            for (String role : List.of("ADMIN", "AUDITOR")) {
+                mvc.perform(get("/actuator/metrics/" + name).with(user(role.toLowerCase()).roles(role)))
+                        .andExpect(status().isOk());
+            }
+            // per-endpoint request counts tell how many reveals happened: not for the other roles
+            for (String role : List.of("MANAGER", "NURSE", "DOCTOR", "PHARMACIST")) {
+                mvc.perform(get("/actuator/metrics/" + name).with(user(role.toLowerCase()).roles(role)))
+                        .andExpect(status().isForbidden());
+            }
         }
+        mvc.perform(get("/actuator/metrics").with(user("manager").roles("MANAGER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/metrics")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
 
     @Test
@@ -216,6 +226,20 @@ class WebSecurityTest {
         var broken = http.post(StaffFixture.as("nurse"), "/api/v1/clients", "{\"givenName\":\"" + SECRET_NAME + "\", broken");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.body()).doesNotContain(SECRET_NAME).doesNotContain("Exception");
+    }
+
+    /** A UIC typed where a client id belongs is not echoed as the problem's instance (or anywhere). */
+    @Test
+    void aProblemNeverEchoesTheRequestPath() {
+        for (String path : List.of("/api/v1/clients/M1985AIBE", "/api/v1/clients/" + java.util.UUID.randomUUID() + "x",
+                "/api/v1/clients/M1985AIBE/access-log", "/api/v1/prescriptions/M1985AIBE/end")) {
+            var response = http.get(StaffFixture.as("doctor"), path);
+            assertThat(response.status()).as(path).isBetween(400, 499);
+            assertThat(response.body()).as(path).doesNotContain("M1985AIBE").doesNotContain("instance");
+        }
+        var missing = http.get(StaffFixture.as("doctor"), "/api/v1/clients/" + java.util.UUID.randomUUID());
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).doesNotContain("instance").doesNotContain("/api/v1/clients/");
     }
 
     @Test
