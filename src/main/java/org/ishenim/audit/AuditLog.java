@@ -24,11 +24,13 @@ public class AuditLog {
     private final JdbcClient db;
     private final Clock clock;
     private final AuditSealer sealer;
+    private final LoginNameKey names;
 
-    AuditLog(JdbcClient db, Clock clock, AuditSealer sealer) {
+    AuditLog(JdbcClient db, Clock clock, AuditSealer sealer, LoginNameKey names) {
         this.db = db;
         this.clock = clock;
         this.sealer = sealer;
+        this.names = names;
     }
 
     /** Records an action by the current user. {@code clientId} and {@code purpose} may be null. */
@@ -41,6 +43,16 @@ public class AuditLog {
     @Transactional
     public void recordAs(String actor, String role, String action, UUID clientId, String purpose, Outcome outcome) {
         insert(new Actor(Actor.truncate(actor, 100), role), action, clientId, purpose, outcome);
+    }
+
+    /**
+     * Records an action by someone who is no known account (a failed login under a name nobody has). What they
+     * typed may be a person's name or a password, and the chain cannot be erased: it is kept only as a keyed hash
+     * ({@code unknown:<hex>}), which tells repeated attempts under the same name apart from others and nothing more.
+     */
+    @Transactional
+    public void recordUnknownActor(String typed, String action, Outcome outcome) {
+        insert(new Actor(names.actor(typed), "NONE"), action, null, null, outcome);
     }
 
     private void insert(Actor actor, String action, UUID clientId, String purpose, Outcome outcome) {

@@ -33,9 +33,11 @@ class SecurityConfig {
 
     private final AccessDeniedHandler denied;
     private final AdmissionControl admission;
+    private final EndedSessions ended;
 
-    SecurityConfig(ObjectProvider<AccessDeniedHandler> denied, AdmissionControl admission) {
+    SecurityConfig(ObjectProvider<AccessDeniedHandler> denied, AdmissionControl admission, EndedSessions ended) {
         this.admission = admission;
+        this.ended = ended;
         this.denied = denied.getIfAvailable(() -> {
             var page = new AccessDeniedHandlerImpl();
             page.setErrorPage("/error/403");
@@ -61,6 +63,14 @@ class SecurityConfig {
         return registration;
     }
 
+    /** The ended-sessions check runs inside the chains below too. */
+    @Bean
+    static FilterRegistrationBean<EndedSessions> endedSessionsOnlyInsideSecurity(EndedSessions ended) {
+        var registration = new FilterRegistrationBean<>(ended);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(10)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -69,7 +79,7 @@ class SecurityConfig {
             ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Authentication is required.");
         };
-        admission.addTo(http).securityMatcher("/api/**")
+        ended.addTo(admission.addTo(http)).securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -83,7 +93,7 @@ class SecurityConfig {
     @Bean
     @Order(20)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        admission.addTo(http).authorizeHttpRequests(a -> a
+        ended.addTo(admission.addTo(http)).authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/error/**", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
