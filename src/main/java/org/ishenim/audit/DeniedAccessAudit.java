@@ -75,7 +75,7 @@ class DeniedAccessAudit implements AccessDeniedHandler {
     }
 
     /**
-     * The route that was refused, as declared in code ({@code /clients/{id}/erasure}), never the address as typed:
+     * The route that was refused, as declared in code, each variable as {@code {id}} ({@code /clients/{id}/erasure}), never the address as typed:
      * an address can hold anything, and the chain cannot be erased. A refusal before any route matched (a form
      * without its CSRF token to an address nobody serves) is recorded as {@code unmatched}.
      */
@@ -92,6 +92,6 @@ class DeniedAccessAudit implements AccessDeniedHandler {
             }
         }
         String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
-        return method + " " + (pattern == null ? "unmatched" : pattern);
+        return method + " " + (pattern == null ? "unmatched" : pattern.toString().replaceAll("\\{[^}]*}", "{id}"));
     }
 }
