@@ -15,6 +15,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -98,7 +100,12 @@ class SecurityConfig {
                                 "/error/**", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(noSessionOnFailure())
+                        .permitAll())
+                // An anonymous visitor makes the server keep nothing: no session for the login page's CSRF token,
+                // for a failed login or for the page asked for before signing in (SessionOrCookieCsrfTokens).
+                .csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+                .requestCache(r -> r.requestCache(noSessionRequestCache()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(denied))
                 .headers(h -> h
@@ -106,5 +113,18 @@ class SecurityConfig {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    private static SimpleUrlAuthenticationFailureHandler noSessionOnFailure() {
+        var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        failure.setAllowSessionCreation(false);
+        return failure;
+    }
+
+    /** A signed-in user's session remembers the page asked for; an anonymous visitor gets no session for it. */
+    private static HttpSessionRequestCache noSessionRequestCache() {
+        var cache = new HttpSessionRequestCache();
+        cache.setCreateSessionAllowed(false);
+        return cache;
     }
 }

@@ -35,6 +35,39 @@ class LoginMemoryTest {
         assertThat(remembered()).isEqualTo(before);
     }
 
+    /**
+     * An anonymous visitor makes the server keep no session: not for the login page (its CSRF token), not for a
+     * failed login, not for the page it asked for before signing in. Only a successful sign-in creates one.
+     */
+    @Test
+    void anonymousVisitorsGetNoSession() throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        var login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(sessionCookie(login)).as("GET /login").isFalse();
+        var asked = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/clients")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(sessionCookie(asked)).as("GET /clients").isFalse();
+        var cookies = String.join("; ", login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
+        assertThat(token.find()).isTrue();
+        var failed = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=ghost-visitor&password=wrong+password+here&_csrf="
+                        + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(failed.statusCode()).isEqualTo(302);
+        assertThat(failed.headers().firstValue("Location").orElse("")).contains("error");
+        assertThat(sessionCookie(failed)).as("failed POST /login").isFalse();
+    }
+
+    private static boolean sessionCookie(java.net.http.HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="));
+    }
+
     /** Every non-empty collection or map held in a field of the staff module's beans, with its size. */
     private Map<String, Integer> remembered() throws IllegalAccessException {
         Map<String, Integer> found = new java.util.TreeMap<>();
