@@ -18,7 +18,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The staff accounts: create, list, lock and unlock. Every change evicts cached credentials. */
+/**
+ * The staff accounts: create, list, lock and unlock. Every change to an existing account raises
+ * {@code account_version} in the same UPDATE (which ends its sessions and cached credentials on every instance,
+ * {@link StaffAccountCheck}) and evicts this instance's cached credentials. A new kind of change (a role change)
+ * must do the same.
+ */
 @Service
 public class StaffAccounts {
 

@@ -73,20 +73,23 @@ class LoginMemoryTest {
         Map<String, Integer> found = new java.util.TreeMap<>();
         for (String bean : context.getBeanDefinitionNames()) {
             Object candidate = context.getBean(bean);
-            Class<?> type = org.springframework.aop.support.AopUtils.getTargetClass(candidate);
-            if (!type.getPackageName().equals("org.ishenim.staff")) {
-                continue;
-            }
-            for (Field field : type.getDeclaredFields()) {
-                if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+            Object target = org.springframework.aop.framework.AopProxyUtils.getSingletonTarget(candidate);
+            Object instance = target == null ? candidate : target;
+            // the declared class and its superclasses (a @Configuration bean is a generated subclass)
+            for (Class<?> type = instance.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+                if (!type.getPackageName().equals("org.ishenim.staff")) {
                     continue;
                 }
-                field.setAccessible(true);
-                Object value = field.get(org.springframework.aop.framework.AopProxyUtils.getSingletonTarget(candidate) == null
-                        ? candidate : org.springframework.aop.framework.AopProxyUtils.getSingletonTarget(candidate));
-                int size = value instanceof Collection<?> c ? c.size() : value instanceof Map<?, ?> m ? m.size() : 0;
-                if (size > 0) {
-                    found.put(type.getSimpleName() + "." + field.getName(), size);
+                for (Field field : type.getDeclaredFields()) {
+                    if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                        continue;
+                    }
+                    field.setAccessible(true);
+                    Object value = field.get(instance);
+                    int size = value instanceof Collection<?> c ? c.size() : value instanceof Map<?, ?> m ? m.size() : 0;
+                    if (size > 0) {
+                        found.put(type.getSimpleName() + "." + field.getName(), size);
+                    }
                 }
             }
         }
