@@ -24,11 +24,13 @@ public class AuditLog {
     private final JdbcClient db;
     private final Clock clock;
     private final AuditSealer sealer;
+    private final LoginNameKey names;
 
-    AuditLog(JdbcClient db, Clock clock, AuditSealer sealer) {
+    AuditLog(JdbcClient db, Clock clock, AuditSealer sealer, LoginNameKey names) {
         this.db = db;
         this.clock = clock;
         this.sealer = sealer;
+        this.names = names;
     }
 
     /** Records an action by the current user. {@code clientId} and {@code purpose} may be null. */
@@ -40,10 +42,36 @@ public class AuditLog {
     /** Records an action by a named actor, for example a failed login before anyone is authenticated. */
     @Transactional
     public void recordAs(String actor, String role, String action, UUID clientId, String purpose, Outcome outcome) {
-        insert(new Actor(Actor.truncate(actor, 100), role), action, clientId, purpose, outcome);
+        insert(new Actor(actor, role), action, clientId, purpose, outcome);
     }
 
-    private void insert(Actor actor, String action, UUID clientId, String purpose, Outcome outcome) {
+    /**
+     * Records an action by someone who is no known account (a failed login under a name nobody has). What they
+     * typed may be a person's name or a password, and the chain cannot be erased: it is kept only as a keyed hash
+     * ({@code unknown:<hex>}), which tells repeated attempts under the same name apart from others and nothing more.
+     */
+    @Transactional
+    public void recordUnknownActor(String typed, String action, Outcome outcome) {
+        insert(new Actor(names.actor(typed), "NONE"), action, null, null, outcome);
+    }
+
+    /** A staff account's name, {@code system} or {@code unknown:<hex>}. */
+    private static final java.util.regex.Pattern ACTOR = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** A code: {@code client.read}, {@code denied GET /clients/{id}}. */
+    private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[A-Za-z0-9._:/{}* -]{1,80}");
+    /** Codes, counts, dates and site codes: printable ASCII only, never a name typed in Cyrillic or a control character. */
+    private static final java.util.regex.Pattern PURPOSE = java.util.regex.Pattern.compile("[\\x20-\\x7E]{0,300}");
+    static final String REDACTED = "redacted";
+
+    /**
+     * The last guard of a chain that cannot be erased: an actor that is no account name is kept as a keyed hash,
+     * an action or purpose that is no code as {@value #REDACTED}.
+     */
+    private void insert(Actor given, String givenAction, UUID clientId, String givenPurpose, Outcome outcome) {
+        Actor actor = given.name() == null || ACTOR.matcher(given.name()).matches() ? given
+                : new Actor(names.actor(given.name()), given.role());
+        String action = givenAction != null && ACTION.matcher(givenAction).matches() ? givenAction : REDACTED;
+        String purpose = givenPurpose == null || PURPOSE.matcher(givenPurpose).matches() ? givenPurpose : REDACTED;
         db.sql("""
                 INSERT INTO audit_pending (occurred_at, actor, actor_role, action, client_id, purpose, outcome)
                 VALUES (:at, :actor, :role, :action, :client, :purpose, :outcome)
@@ -53,7 +81,7 @@ public class AuditLog {
                 .param("role", actor.role())
                 .param("action", action)
                 .param("client", clientId)
-                .param("purpose", Actor.truncate(purpose, 300))
+                .param("purpose", purpose)
                 .param("outcome", outcome.name())
                 .update();
     }

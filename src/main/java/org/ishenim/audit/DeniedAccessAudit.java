@@ -8,10 +8,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ishenim.web.ProblemResponses;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every denied access is audited (in its own transaction, since the request it belongs to does nothing
- * else), then answered: a problem for the API, the "not allowed" page for the UI. Failed logins are audited
- * under the name that was tried.
+ * else), then answered: a problem for the API, the "not allowed" page for the UI. The entry names the refused
+ * route, never the typed address. Failed logins are audited by the staff module (StaffSecurity).
  */
 @Component
 class DeniedAccessAudit implements AccessDeniedHandler {
@@ -30,13 +31,19 @@ class DeniedAccessAudit implements AccessDeniedHandler {
     private static final Pattern CLIENT_IN_PATH = Pattern.compile("(/(?:clients|dosing|client))/(" + UUID_TEXT + ")");
     private static final Pattern UUID_ONLY = Pattern.compile(UUID_TEXT);
 
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH",
+            "DELETE", "OPTIONS", "TRACE");
+
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private final AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
 
-    DeniedAccessAudit(AuditLog audit, TransactionTemplate tx) {
+    DeniedAccessAudit(AuditLog audit, TransactionTemplate tx,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.audit = audit;
         this.tx = tx;
+        this.mappings = mappings;
         page.setErrorPage("/error/403");
     }
 
@@ -56,7 +63,7 @@ class DeniedAccessAudit implements AccessDeniedHandler {
                 client = UUID.fromString(asked);
             }
         }
-        String action = "denied " + request.getMethod() + " " + CLIENT_IN_PATH.matcher(path).replaceAll("$1/{id}");
+        String action = "denied " + route(request);
         UUID subject = client;
         tx.executeWithoutResult(s -> audit.record(Actor.truncate(action, 80), subject, null, Outcome.DENIED));
         if (path.startsWith("/api/")) {
@@ -67,15 +74,24 @@ class DeniedAccessAudit implements AccessDeniedHandler {
         }
     }
 
-    @EventListener
-    void loginFailed(AuthenticationFailureBadCredentialsEvent event) {
-        tx.executeWithoutResult(s -> audit.recordAs(String.valueOf(event.getAuthentication().getName()), "NONE",
-                "login.failed", null, null, Outcome.DENIED));
-    }
-
-    @EventListener
-    void loginLocked(AuthenticationFailureLockedEvent event) {
-        tx.executeWithoutResult(s -> audit.recordAs(String.valueOf(event.getAuthentication().getName()), "NONE",
-                "login.locked", null, null, Outcome.DENIED));
+    /**
+     * The route that was refused, as declared in code, each variable as {@code {id}} ({@code /clients/{id}/erasure}), never the address as typed:
+     * an address can hold anything, and the chain cannot be erased. A refusal before any route matched (a form
+     * without its CSRF token to an address nobody serves) is recorded as {@code unmatched}.
+     */
+    private String route(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern == null) {
+            RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
+            try {
+                if (mapping != null && mapping.getHandler(request) != null) {
+                    pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+                }
+            } catch (Exception noRoute) {
+                // no route for this address and method
+            }
+        }
+        String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
+        return method + " " + (pattern == null ? "unmatched" : pattern.toString().replaceAll("\\{[^}]*}", "{id}"));
     }
 }

@@ -1,6 +1,7 @@
 package org.ishenim.hub;
 
 import org.ishenim.web.AdmissionControl;
+import org.ishenim.web.EndedSessions;
 import org.ishenim.web.HubOnly;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -25,10 +26,10 @@ class HubSecurity {
     @Bean
     @Order(5)
     SecurityFilterChain hubApiChain(HttpSecurity http, HubSites sites, ObjectProvider<AccessDeniedHandler> denied,
-            AdmissionControl admission) throws Exception {
+            AdmissionControl admission, EndedSessions ended) throws Exception {
         AccessDeniedHandler deniedHandler = denied.getIfAvailable(AccessDeniedHandlerImpl::new);
         // Sites' queries and uploads take turns in the admission queue like every signed-in request.
-        admission.addTo(http).securityMatcher("/api/v1/hub/**")
+        ended.addTo(admission.addTo(http)).securityMatcher("/api/v1/hub/**")
                 .addFilterBefore(new SiteTokenFilter(sites), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> SiteTokenFilter.unauthorized(res)))

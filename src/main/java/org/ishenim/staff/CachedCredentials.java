@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -18,21 +19,30 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * Remembers, for a short time, that a user name and password were verified. The password is kept only as an
  * HMAC under a key that lives in this process's memory, so a heap dump or the cache itself does not reveal
- * it. Any change to the account (lock, disable, new password) evicts the entry at once.
+ * it. Any change to the account (lock, disable, new password) evicts the entry at once, and on other server
+ * instances the account version ({@link StaffAccountCheck}) refuses the stale entry. Only verified accounts are
+ * kept, at most {@code maxEntries} of them: a name that fails is never remembered, and a name that cannot be a user
+ * name is refused before anything is computed for it.
  */
 class CachedCredentials implements AuthenticationProvider {
 
     private record Verified(byte[] fingerprint, Authentication result, long expiresAt) {
     }
 
+    static final int MAX_ENTRIES = 10_000;
+    /** Longer than any password the rules accept (128 characters) in any encoding. */
+    static final int MAX_PASSWORD_CHARS = 1024;
+
     private final AuthenticationProvider delegate;
     private final long ttlNanos;
+    private final int maxEntries;
     private final byte[] key = new byte[32];
     private final Map<String, Verified> cache = new ConcurrentHashMap<>();
 
-    CachedCredentials(AuthenticationProvider delegate, Duration ttl) {
+    CachedCredentials(AuthenticationProvider delegate, Duration ttl, int maxEntries) {
         this.delegate = delegate;
         this.ttlNanos = ttl.toNanos();
+        this.maxEntries = maxEntries;
         new SecureRandom().nextBytes(key);
     }
 
@@ -40,8 +50,8 @@ class CachedCredentials implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String name = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (name == null || credentials == null) {
-            return delegate.authenticate(authentication);
+        if (!Username.plausible(name) || credentials == null || credentials.toString().length() > MAX_PASSWORD_CHARS) {
+            throw new BadCredentialsException("Bad credentials");
         }
         byte[] fingerprint = fingerprint(name, credentials.toString());
         Verified seen = cache.get(name);
@@ -52,6 +62,13 @@ class CachedCredentials implements AuthenticationProvider {
         if (result != null && result.isAuthenticated()) {
             var stored = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
                     result.getAuthorities());
+            if (cache.size() >= maxEntries) {
+                long now = System.nanoTime();
+                cache.values().removeIf(v -> v.expiresAt - now <= 0);
+                if (cache.size() >= maxEntries) {
+                    cache.clear();
+                }
+            }
             cache.put(name, new Verified(fingerprint, stored, System.nanoTime() + ttlNanos));
         }
         return result;
@@ -60,6 +77,10 @@ class CachedCredentials implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    int size() {
+        return cache.size();
     }
 
     @EventListener

@@ -19,29 +19,43 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The staff accounts: create, list, lock and unlock. Every change evicts cached credentials. */
+/**
+ * The staff accounts: create, list, lock and unlock. Every change to an existing account raises
+ * {@code account_version} in the same UPDATE (which ends its sessions and cached credentials on every instance,
+ * {@link StaffAccountCheck}) and evicts this instance's cached credentials. A new kind of change (a role change)
+ * must do the same.
+ */
 @Service
 public class StaffAccounts {
 
-    static final int MIN_PASSWORD = 10;
+    /** Whether a reservation let the password be checked ({@link #reserveAttempt}). */
+    enum Attempt { COUNTED, REFUSED, NOT_COUNTED }
 
     private final JdbcClient db;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PasswordRules rules = PasswordRules.shipped();
+    private final boolean weakAllowed;
 
-    StaffAccounts(JdbcClient db, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
+    StaffAccounts(JdbcClient db, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events,
+            @org.springframework.beans.factory.annotation.Value("${ishenim.security.weak-seed-passwords:false}") boolean weakAllowed) {
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
         this.events = events;
+        this.weakAllowed = weakAllowed;
     }
 
+    /**
+     * Creates an account. The password rules ({@link PasswordRules}) apply on every path; {@code seedPassword}
+     * lifts them only where {@code ishenim.security.weak-seed-passwords} is set (the demo and test profiles).
+     */
     @Transactional
-    public UUID create(String username, Roles role, String password, boolean allowShortPassword) {
+    public UUID create(String username, Roles role, String password, boolean seedPassword) {
         var name = new Username(username);
-        if (!allowShortPassword && (password == null || password.length() < MIN_PASSWORD)) {
-            throw new IllegalArgumentException("A password has at least " + MIN_PASSWORD + " characters.");
+        if (!(seedPassword && weakAllowed)) {
+            rules.require(name.value(), password);
         }
         if (find(name.value()).isPresent()) {
             throw new ConflictException("username-taken", "This user name is taken.");
@@ -96,44 +110,83 @@ public class StaffAccounts {
                         "The last enabled administrator cannot be disabled.");
             }
         }
-        changed(id, db.sql("UPDATE staff_user SET enabled = :e WHERE id = :id").param("e", enabled).param("id", id).update());
+        changed(id, db.sql("UPDATE staff_user SET enabled = :e, account_version = account_version + 1 WHERE id = :id")
+                .param("e", enabled).param("id", id).update());
     }
 
     @Transactional
     void unlock(UUID id) {
-        changed(id, db.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = :id")
+        changed(id, db.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL, account_version = account_version + 1 WHERE id = :id")
                 .param("id", id).update());
     }
 
     @Transactional
     void resetPassword(UUID id, String password) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new IllegalArgumentException("A password has at least " + MIN_PASSWORD + " characters.");
-        }
-        changed(id, db.sql("UPDATE staff_user SET password_hash = :h WHERE id = :id")
+        String username = db.sql("SELECT username FROM staff_user WHERE id = :id").param("id", id).query(String.class)
+                .optional().orElseThrow(() -> new NotFoundException("No such user."));
+        rules.require(username, password);
+        changed(id, db.sql("UPDATE staff_user SET password_hash = :h, account_version = account_version + 1 WHERE id = :id")
                 .param("h", passwords.encode(password)).param("id", id).update());
     }
 
-    /** Counts a failed login; the account locks for {@code minutes} at the {@code limit}-th failure in a row. */
+    /**
+     * Reserves one password check for an enabled account, counting it as a failure until it succeeds: one UPDATE
+     * that only matches while fewer than {@code limit} checks are outstanding (or an earlier lock has run out), so
+     * however many guesses arrive at once, on however many servers, at most {@code limit} are ever checked.
+     * {@link Attempt#NOT_COUNTED} for an unknown or disabled name: nothing is checked against a password then.
+     */
     @Transactional
-    void failedLogin(String username, int limit, long minutes) {
-        int updated = db.sql("UPDATE staff_user SET failed_logins = failed_logins + 1 WHERE username = :u")
-                .param("u", username).update();
-        if (updated == 0) {
-            return;
+    Attempt reserveAttempt(String username, int limit) {
+        OffsetDateTime now = now();
+        int reserved = db.sql("""
+                UPDATE staff_user
+                SET failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN 1
+                                         ELSE failed_logins + 1 END,
+                    locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL
+                                        ELSE locked_until END
+                WHERE username = :u AND enabled = TRUE
+                  AND (failed_logins < :limit OR (locked_until IS NOT NULL AND locked_until <= :now))
+                """).param("u", username).param("limit", limit).param("now", now).update();
+        if (reserved == 1) {
+            return Attempt.COUNTED;
         }
-        db.sql("UPDATE staff_user SET locked_until = :until WHERE username = :u AND failed_logins >= :limit")
-                .param("until", OffsetDateTime.ofInstant(clock.instant().plusSeconds(minutes * 60), ZoneOffset.UTC))
-                .param("u", username).param("limit", limit).update();
-        events.publishEvent(new StaffChanged(username));
+        boolean enabled = db.sql("SELECT COUNT(*) FROM staff_user WHERE username = :u AND enabled = TRUE")
+                .param("u", username).query(Long.class).single() > 0;
+        return enabled ? Attempt.REFUSED : Attempt.NOT_COUNTED;
     }
 
+    /**
+     * A reserved check failed. It stays counted; at the {@code limit}-th the account locks for {@code minutes}, and
+     * the lock ends the account's sessions.
+     */
     @Transactional
-    void succeededLogin(String username) {
-        if (db.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE username = :u AND failed_logins > 0")
-                .param("u", username).update() > 0) {
+    void failedLogin(String username, int limit, long minutes) {
+        if (db.sql("""
+                UPDATE staff_user SET locked_until = :until, account_version = account_version + 1
+                WHERE username = :u AND failed_logins >= :limit AND locked_until IS NULL
+                """)
+                .param("until", OffsetDateTime.ofInstant(clock.instant().plusSeconds(minutes * 60), ZoneOffset.UTC))
+                .param("u", username).param("limit", limit).update() > 0) {
             events.publishEvent(new StaffChanged(username));
         }
+    }
+
+    /** A reserved check succeeded: the failures in a row start again from zero. */
+    @Transactional
+    void succeededLogin(String username) {
+        db.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE username = :u AND failed_logins > 0")
+                .param("u", username).update();
+    }
+
+    /** The version of an enabled account, or empty when it is disabled or gone. */
+    Optional<Long> currentVersion(String username) {
+        return db.sql("SELECT account_version FROM staff_user WHERE username = :u AND enabled = TRUE")
+                .param("u", username).query(Long.class).optional();
+    }
+
+    long version(String username) {
+        return db.sql("SELECT account_version FROM staff_user WHERE username = :u").param("u", username)
+                .query(Long.class).optional().orElse(0L);
     }
 
     private void changed(UUID id, int rows) {

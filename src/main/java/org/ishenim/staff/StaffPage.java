@@ -63,7 +63,7 @@ class StaffPage {
         try {
             accounts.resetPassword(id, password);
             redirect.addFlashAttribute("message", "staff.passwordSet");
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ProblemException e) {
             redirect.addFlashAttribute("error", errorKey(e));
         }
         return "redirect:/admin/users";

@@ -7,12 +7,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.ishenim.audit.AuditLog;
+import org.ishenim.audit.Outcome;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -21,20 +23,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Staff authentication: Argon2id password hashes, lockout after {@code ishenim.security.max-failed-logins}
- * failures in a row, and a short-lived cache of verified credentials so that API calls do not pay a full
- * password hash each time.
+ * failures in a row (counted in the database before each check, {@link LimitedAttempts}), and a short-lived cache of
+ * verified credentials so that API calls do not pay a full password hash each time. Nothing about a failed name is
+ * kept in memory.
  */
 @Configuration
 class StaffSecurity {
 
     private final StaffAccounts accounts;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
     private final int maxFailed;
     private final long lockMinutes;
 
-    StaffSecurity(StaffAccounts accounts,
+    StaffSecurity(StaffAccounts accounts, AuditLog audit, TransactionTemplate tx,
             @Value("${ishenim.security.max-failed-logins:5}") int maxFailed,
             @Value("${ishenim.security.lockout-minutes:15}") long lockMinutes) {
         this.accounts = accounts;
+        this.audit = audit;
+        this.tx = tx;
         this.maxFailed = maxFailed;
         this.lockMinutes = lockMinutes;
     }
@@ -50,45 +57,40 @@ class StaffSecurity {
         return username -> {
             var member = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
             String hash = accounts.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
-            return User.withUsername(member.username())
-                    .password(hash)
-                    .authorities(List.of(new SimpleGrantedAuthority(member.role().authority())))
-                    .disabled(!member.enabled())
-                    .accountLocked(member.lockedAt(accounts.instant()))
-                    .build();
+            return new StaffUser(member.username(), hash, member.enabled(), !member.lockedAt(accounts.instant()),
+                    List.of(new SimpleGrantedAuthority(member.role().authority())), accounts.version(username));
         };
     }
 
+    /**
+     * Cached credentials first (a verified password costs no hash and no write), then the reserved, counted check
+     * ({@link LimitedAttempts}), then the password hash itself.
+     */
     @Bean
     CachedCredentials authenticationProvider(UserDetailsService details, PasswordEncoder encoder,
             @Value("${ishenim.security.credential-cache:PT2M}") Duration ttl) {
         var dao = new DaoAuthenticationProvider(details);
         dao.setPasswordEncoder(encoder);
-        return new CachedCredentials(dao, ttl);
+        return new CachedCredentials(new LimitedAttempts(dao, accounts, maxFailed, lockMinutes), ttl,
+                CachedCredentials.MAX_ENTRIES);
     }
 
-    /** Names with failed logins since their last success; only they need their counter reset on success. */
-    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
+    /**
+     * Every refused login is audited: under the account's name when the account exists, otherwise under a keyed
+     * hash of what was typed (which may be a person's name or a password), never the text itself.
+     */
     @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
+    void refused(AbstractAuthenticationFailureEvent event) {
         String name = String.valueOf(event.getAuthentication().getName());
-        failing.add(name);
-        accounts.failedLogin(name, maxFailed, lockMinutes);
+        String action = event instanceof AuthenticationFailureLockedEvent ? "login.locked"
+                : event instanceof AuthenticationFailureDisabledEvent ? "login.disabled" : "login.failed";
+        boolean known = Username.plausible(name) && accounts.exists(name);
+        tx.executeWithoutResult(s -> {
+            if (known) {
+                audit.recordAs(name, "NONE", action, null, null, Outcome.DENIED);
+            } else {
+                audit.recordUnknownActor(name, action, Outcome.DENIED);
+            }
+        });
     }
-
-    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    void rememberFailing() {
-        accounts.list().stream().filter(m -> m.failedLogins() > 0).forEach(m -> failing.add(m.username()));
-    }
-
-    /** A success resets the failure counter; API calls with good credentials then cost no database write. */
-    @EventListener
-    void succeeded(AuthenticationSuccessEvent event) {
-        String name = event.getAuthentication().getName();
-        if (failing.remove(name)) {
-            accounts.succeededLogin(name);
-        }
-    }
-
 }

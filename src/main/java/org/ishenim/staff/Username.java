@@ -13,6 +13,11 @@ record Username(String value) {
         }
     }
 
+    /** Whether {@code value} could be a user name: checked before any lookup, hash or memory is spent on it. */
+    static boolean plausible(String value) {
+        return value != null && value.length() <= 60 && VALID.matcher(value).matches();
+    }
+
     @Override
     public String toString() {
         return value;

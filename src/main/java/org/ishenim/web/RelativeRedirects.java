@@ -41,8 +41,10 @@ final class RelativeRedirects implements RedirectStrategy {
         return handler;
     }
 
+    /** A failed login keeps nothing in a session (an anonymous visitor makes the server remember nothing). */
     static AuthenticationFailureHandler afterFailedLogin(String target) {
         var handler = new SimpleUrlAuthenticationFailureHandler(target);
+        handler.setAllowSessionCreation(false);
         handler.setRedirectStrategy(INSTANCE);
         return handler;
     }

@@ -15,6 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -40,9 +41,11 @@ class SecurityConfig {
 
     private final AccessDeniedHandler denied;
     private final AdmissionControl admission;
+    private final EndedSessions ended;
 
-    SecurityConfig(ObjectProvider<AccessDeniedHandler> denied, AdmissionControl admission) {
+    SecurityConfig(ObjectProvider<AccessDeniedHandler> denied, AdmissionControl admission, EndedSessions ended) {
         this.admission = admission;
+        this.ended = ended;
         this.denied = denied.getIfAvailable(() -> {
             var page = new AccessDeniedHandlerImpl();
             page.setErrorPage("/error/403");
@@ -68,6 +71,14 @@ class SecurityConfig {
         return registration;
     }
 
+    /** The ended-sessions check runs inside the chains below too. */
+    @Bean
+    static FilterRegistrationBean<EndedSessions> endedSessionsOnlyInsideSecurity(EndedSessions ended) {
+        var registration = new FilterRegistrationBean<>(ended);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(10)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -76,7 +87,7 @@ class SecurityConfig {
             ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Authentication is required.");
         };
-        admission.addTo(http).securityMatcher("/api/**")
+        ended.addTo(admission.addTo(http)).securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -90,7 +101,7 @@ class SecurityConfig {
     @Bean
     @Order(20)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        admission.addTo(http).authorizeHttpRequests(a -> a
+        ended.addTo(admission.addTo(http)).authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/error/**", "/actuator/health")
                         .permitAll()
@@ -99,6 +110,10 @@ class SecurityConfig {
                 // every redirect a path, never the Host header's name (RelativeRedirects)
                 .formLogin(f -> f.loginPage("/login").successHandler(RelativeRedirects.afterLogin("/"))
                         .failureHandler(RelativeRedirects.afterFailedLogin("/login?error")).permitAll())
+                // An anonymous visitor makes the server keep nothing: no session for the login page's CSRF token,
+                // for a failed login or for the page asked for before signing in (SessionOrCookieCsrfTokens).
+                .csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+                .requestCache(r -> r.requestCache(noSessionRequestCache()))
                 .logout(l -> l.logoutSuccessHandler(RelativeRedirects.afterLogout("/login?logout")).permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(RelativeRedirects.loginPage("/login"))
                         .accessDeniedHandler(denied))
@@ -107,5 +122,12 @@ class SecurityConfig {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** A signed-in user's session remembers the page asked for; an anonymous visitor gets no session for it. */
+    private static HttpSessionRequestCache noSessionRequestCache() {
+        var cache = new HttpSessionRequestCache();
+        cache.setCreateSessionAllowed(false);
+        return cache;
     }
 }

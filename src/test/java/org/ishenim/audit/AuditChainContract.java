@@ -45,6 +45,23 @@ abstract class AuditChainContract {
         assertThat(result.entries()).isEqualTo(before + 400);
     }
 
+    /** The chain holds codes and known accounts: text that is no code is kept as a keyed hash or not at all. */
+    @Test
+    void textThatIsNoCodeNeverReachesTheChain() {
+        UUID client = UUID.randomUUID();
+        tx.executeWithoutResult(s -> audit.recordAs("Айнура Сыдыкова", "NONE", "test.text", client,
+                "Айнура ВИЧ\u0000", Outcome.DENIED));
+        tx.executeWithoutResult(s -> audit.recordAs("worker", "NURSE", "test.\u202Eaction Сыдыкова", client, "12 results",
+                Outcome.SUCCESS));
+        var entries = audit.accessesTo(client);
+        assertThat(entries).hasSize(2);
+        assertThat(entries).allSatisfy(e -> assertThat(e.actor() + e.action() + e.purpose()).doesNotContain("Сыдыкова")
+                .doesNotContain("Айнура").doesNotContain("\u0000").doesNotContain("\u202E"));
+        assertThat(entries).anySatisfy(e -> assertThat(e.actor()).startsWith("unknown:"));
+        assertThat(entries).anySatisfy(e -> assertThat(e.purpose()).isEqualTo("12 results"));
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
     @Test
     void aRolledBackTransactionLeavesNoEntry() {
         UUID client = UUID.randomUUID();

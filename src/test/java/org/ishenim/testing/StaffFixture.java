@@ -3,10 +3,10 @@ package org.ishenim.testing;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.web.Roles;
 
-/** One staff member per role, named after the role, with the password {@code secret-pass}. */
+/** One staff member per role, named after the role, with the password {@code secret-pass-7}. */
 public final class StaffFixture {
 
-    public static final String PASSWORD = "secret-pass";
+    public static final String PASSWORD = "secret-pass-7";
 
     private StaffFixture() {
     }

@@ -150,12 +150,12 @@ class PagesTest {
         var result = mvc.perform(post("/admin/users").param("username", "newnurse").param("role", "NURSE")
                         .param("password", "short").with(user("admin").roles("ADMIN")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        assertThat(result.getFlashMap().get("error")).isEqualTo("staff.error.password");
+        assertThat(result.getFlashMap().get("error")).isEqualTo("staff.error.password-too-short");
         var badName = mvc.perform(post("/admin/users").param("username", "x").param("role", "NURSE")
                 .param("password", "long-enough-password").with(user("admin").roles("ADMIN")).with(csrf())).andReturn();
         assertThat(badName.getFlashMap().get("error")).isEqualTo("staff.error.username");
-        String ru = mvc.perform(get("/admin/users").param("lang", "ru").flashAttr("error", "staff.error.password")
+        String ru = mvc.perform(get("/admin/users").param("lang", "ru").flashAttr("error", "staff.error.password-common")
                 .with(user("admin").roles("ADMIN"))).andReturn().getResponse().getContentAsString();
-        assertThat(ru).contains("Пароль должен содержать не менее 10 символов");
+        assertThat(ru).contains("Этот пароль слишком распространён");
     }
 }

@@ -1,0 +1,4 @@
+package org.ishenim.staff;
+
+class StaffLoginH2Test extends StaffLoginContract {
+}
