@@ -71,10 +71,12 @@ class Dosing {
     private final MissedDoseRule rule;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final org.ishenim.web.PlausibleDates dates;
 
     Dosing(Dispensings dispensings, IdempotencyKeys keys, Prescribing prescribing, Consents consents, StockLedger stock,
             Sites sites, AuditLog audit, ClinicCalendar calendar, OatRules rules, PlatformTransactionManager txm,
-            JsonMapper json) {
+            JsonMapper json, org.ishenim.web.PlausibleDates dates) {
+        this.dates = dates;
         this.dispensings = dispensings;
         this.keys = keys;
         this.prescribing = prescribing;
@@ -264,6 +266,7 @@ class Dosing {
     }
 
     void absenceReason(ClientId client, LocalDate day, String reason) {
+        dates.clinical().check("day", day);
         String text = org.ishenim.web.FreeText.required("reason", reason, 300, "A reason is required.");
         tx.executeWithoutResult(s -> {
             dispensings.absenceReason(client.value(), day, text, calendar.now(), CurrentStaff.username());

@@ -46,9 +46,11 @@ class DosingReports {
     private final Sites sites;
     private final MissedDoseRule rule;
     private final TransactionTemplate tx;
+    private final org.ishenim.web.PlausibleDates dates;
 
     DosingReports(Dispensings dispensings, ClinicCalendar calendar, AuditLog audit, MessageSource messages, Sites sites,
-            OatRules rules, PlatformTransactionManager txm) {
+            OatRules rules, PlatformTransactionManager txm, org.ishenim.web.PlausibleDates dates) {
+        this.dates = dates;
         this.dispensings = dispensings;
         this.calendar = calendar;
         this.audit = audit;
@@ -82,7 +84,7 @@ class DosingReports {
     @PreAuthorize("hasAnyRole('MANAGER','DOCTOR','PHARMACIST')")
     Object dosingLog(@RequestParam(required = false) LocalDate day, @RequestParam(defaultValue = "html") String format,
             Model model) {
-        LocalDate d = day == null ? calendar.today() : day;
+        LocalDate d = day == null ? calendar.today() : dates.clinical().check("day", day);
         var lines = tx.execute(s -> {
             var found = dispensings.log(d);
             auditEach("report.dosing-log", found.stream().map(l -> l.dispensing().clientId()).toList(), d.toString());

@@ -24,15 +24,27 @@ public record OatRules(
         @DefaultValue("4") int missedReviewDays,
         @DefaultValue("5") int missedReinductionDays,
         @DefaultValue("40") BigDecimal reviewRestartMaxMg,
-        @DefaultValue("14") int maxTakeHomeDays) {
+        @DefaultValue("14") int maxTakeHomeDays,
+        @DefaultValue("400") BigDecimal methadoneMaxDailyMg,
+        @DefaultValue("32") BigDecimal buprenorphineMaxDailyMg) {
 
     public static OatRules defaults() {
         return new OatRules(new BigDecimal("30"), new BigDecimal("20"), new BigDecimal("10"), new BigDecimal("8"), 3,
-                new BigDecimal("120"), new BigDecimal("24"), 3, 4, 5, new BigDecimal("40"), 14);
+                new BigDecimal("120"), new BigDecimal("24"), 3, 4, 5, new BigDecimal("40"), 14,
+                new BigDecimal("400"), new BigDecimal("32"));
     }
 
     public Milligrams step(Medicine m) {
         return new Milligrams(m.substance() == Substance.METHADONE ? methadoneStepMg : buprenorphineStepMg);
+    }
+
+    /**
+     * The largest daily dose on any path (first dose, change, review, continued course): buprenorphine's licensed
+     * maximum of 32 mg, and 400 mg of methadone, above what any guideline describes; a higher figure is a typing
+     * error. Countersignature still applies above {@link #countersignAbove}.
+     */
+    public Milligrams maxDaily(Medicine m) {
+        return new Milligrams(m.substance() == Substance.METHADONE ? methadoneMaxDailyMg : buprenorphineMaxDailyMg);
     }
 
     public Milligrams countersignAbove(Medicine m) {

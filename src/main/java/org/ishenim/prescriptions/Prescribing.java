@@ -18,6 +18,7 @@ import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
 import org.ishenim.web.CurrentStaff;
 import org.ishenim.web.NotFoundException;
+import org.ishenim.web.PlausibleDates;
 import org.ishenim.web.RuleViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +43,13 @@ public class Prescribing {
     private final PrescribingRules rules;
     private final OatRules oatRules;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final PlausibleDates dates;
 
     Prescribing(Prescriptions prescriptions, ClientRecords clients, Consents consents, AuditLog audit,
-            ClinicCalendar calendar, OatRules oatRules, org.springframework.context.ApplicationEventPublisher events) {
+            ClinicCalendar calendar, OatRules oatRules, org.springframework.context.ApplicationEventPublisher events,
+            PlausibleDates dates) {
         this.events = events;
+        this.dates = dates;
         this.prescriptions = prescriptions;
         this.clients = clients;
         this.consents = consents;
@@ -62,6 +66,8 @@ public class Prescribing {
     @Transactional
     public Result prescribe(ClientId client, Medicine medicine, Milligrams dose, LocalDate startOn, LocalDate endOn,
             int takeHomeDays, String notes) {
+        dates.clinical().check("startOn", startOn);
+        dates.clinical().check("endOn", endOn);
         clients.find(client).orElseThrow(() -> new NotFoundException("No client with this id."));
         if (!consents.isGiven(client, Purpose.TREATMENT)) {
             throw new RuleViolationException("no-treatment-consent", "The client has not consented to treatment.");
@@ -92,6 +98,7 @@ public class Prescribing {
     public Result continueTreatment(ClientId client, Medicine medicine, Milligrams dose, LocalDate startOn,
             int takeHomeDays, String reason) {
         String why = requireReason(reason);
+        dates.clinical().check("startOn", startOn);
         clients.find(client).orElseThrow(() -> new NotFoundException("No client with this id."));
         if (prescriptions.activeOf(client).isPresent()) {
             throw new ConflictException("prescription-active", "The client already has an active prescription.");

@@ -97,10 +97,14 @@ final class PrescribingRules {
         }
     }
 
-    private static void measurable(Medicine medicine, Milligrams dose) {
+    private void measurable(Medicine medicine, Milligrams dose) {
         if (!medicine.isMeasurable(dose)) {
             throw new RuleViolationException("dose-not-measurable",
                     "The dose must be a positive multiple of " + medicine.doseUnit() + " for this medicine.");
+        }
+        Milligrams max = rules.maxDaily(medicine);
+        if (dose.isGreaterThan(max)) {
+            throw new RuleViolationException("dose-above-maximum", "The daily dose may be at most " + max + ".");
         }
     }
 }

@@ -78,11 +78,9 @@ class PrescriptionPages {
             redirect.addFlashAttribute("message", "prescriptions.saved");
             return "redirect:/prescriptions/client/" + clientId;
         } catch (ProblemException e) {
-            model.addAttribute("problemCode", "problem." + e.code());
-            model.addAttribute("problemDetail", e.getMessage());
+            org.ishenim.web.PageProblems.show(e, model);
         } catch (IllegalArgumentException e) {
-            model.addAttribute("problemCode", "problem.invalid");
-            model.addAttribute("problemDetail", e.getMessage());
+            org.ishenim.web.PageProblems.invalid(e, model);
         }
         return show(new ClientId(clientId), model);
     }

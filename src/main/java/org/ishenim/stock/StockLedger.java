@@ -41,9 +41,12 @@ public class StockLedger {
     private final AuditLog audit;
     private final Clock clock;
     private final Milligrams tolerance;
+    private final Milligrams maxMovement;
 
     StockLedger(JdbcClient db, Sites sites, StaffAccounts staff, AuditLog audit, Clock clock,
-            @Value("${ishenim.stock.count-tolerance-mg:5}") BigDecimal tolerance) {
+            @Value("${ishenim.stock.count-tolerance-mg:5}") BigDecimal tolerance,
+            @Value("${ishenim.stock.max-movement-mg:1000000}") BigDecimal maxMovement) {
+        this.maxMovement = new Milligrams(maxMovement);
         this.db = db;
         this.sites = sites;
         this.staff = staff;
@@ -55,6 +58,7 @@ public class StockLedger {
     @Transactional
     public StockEntry receive(SiteCode site, Medicine medicine, Milligrams amount, String supplier, String batch) {
         positive(amount);
+        plausible("amountMg", amount);
         required("supplier", supplier);
         required("batch", batch);
         long id = move(site, medicine, EntryKind.RECEIPT, amount.value(), new Extra().supplier(supplier).batch(batch));
@@ -75,6 +79,7 @@ public class StockLedger {
     @Transactional
     public StockEntry waste(SiteCode site, Medicine medicine, Milligrams amount, String reason, String witness) {
         positive(amount);
+        plausible("amountMg", amount);
         required("reason", reason);
         required("witness", witness);
         String by = CurrentStaff.username();
@@ -94,6 +99,7 @@ public class StockLedger {
     @Transactional
     public List<StockEntry> transfer(SiteCode from, SiteCode to, Medicine medicine, Milligrams amount, String reason) {
         positive(amount);
+        plausible("amountMg", amount);
         sites.resolve(to.value());
         if (from.equals(to)) {
             throw new RuleViolationException("same-site", "A transfer goes to another site.");
@@ -112,6 +118,7 @@ public class StockLedger {
     /** A physical count. The variance is counted minus book balance; beyond tolerance it needs a manager. */
     @Transactional
     public StockEntry count(SiteCode site, Medicine medicine, Milligrams counted, String note) {
+        plausible("countedMg", counted);
         String text = FreeText.atMost("note", note, 300); // stored as the entry's reason
         BigDecimal balance = lockBalance(site, medicine);
         BigDecimal variance = counted.value().subtract(balance);
@@ -249,6 +256,16 @@ public class StockLedger {
                 rs.getString("supplier"), rs.getString("batch"), rs.getString("reason"), rs.getString("witness"),
                 rs.getString("other_site"), rs.getObject("dispensing_id", UUID.class), rev, rs.getBigDecimal("counted_mg"),
                 rs.getBigDecimal("variance_mg"), rs.getBoolean("needs_signoff"), rs.getString("signed_by"));
+    }
+
+    /**
+     * At most {@code ishenim.stock.max-movement-mg} (default 1,000,000 mg, a kilogram of substance) in one receipt,
+     * waste, transfer or count: more is a typing error (a receipt of 10^10 mg was once accepted).
+     */
+    private void plausible(String field, Milligrams amount) {
+        if (amount != null && amount.isGreaterThan(maxMovement)) {
+            throw new org.ishenim.web.OutOfRangeException(field, "At most " + maxMovement.plain() + " mg at a time.");
+        }
     }
 
     private static void positive(Milligrams amount) {

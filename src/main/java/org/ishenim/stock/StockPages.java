@@ -174,11 +174,9 @@ class StockPages {
             redirect.addFlashAttribute("message", "stock.saved");
             return "redirect:/stock?site=" + sites.resolve(site).value();
         } catch (ProblemException e) {
-            model.addAttribute("problemCode", "problem." + e.code());
-            model.addAttribute("problemDetail", e.getMessage());
+            org.ishenim.web.PageProblems.show(e, model);
         } catch (IllegalArgumentException e) {
-            model.addAttribute("problemCode", "problem.invalid");
-            model.addAttribute("problemDetail", e.getMessage());
+            org.ishenim.web.PageProblems.invalid(e, model);
         }
         return page(site, model);
     }

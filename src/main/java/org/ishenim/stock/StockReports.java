@@ -31,8 +31,11 @@ public class StockReports {
     private final JdbcClient db;
     private final ZoneId zone;
     private final AuditLog audit;
+    private final org.ishenim.web.PlausibleDates dates;
 
-    StockReports(JdbcClient db, AuditLog audit, @Value("${ishenim.clinic.zone:Asia/Bishkek}") ZoneId zone) {
+    StockReports(JdbcClient db, AuditLog audit, @Value("${ishenim.clinic.zone:Asia/Bishkek}") ZoneId zone,
+            org.ishenim.web.PlausibleDates dates) {
+        this.dates = dates;
         this.db = db;
         this.audit = audit;
         this.zone = zone;
@@ -40,6 +43,7 @@ public class StockReports {
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public MonthlyStockReport monthly(SiteCode site, YearMonth month) {
+        dates.clinical().check("month", month.atDay(1));
         OffsetDateTime start = month.atDay(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);

@@ -28,8 +28,19 @@ class PrescribingRulesTest {
     @Test
     void inductionLimitsAreConfigurable() {
         var low = new OatRules(mg(15).value(), mg(10).value(), mg(10).value(), mg(8).value(), 3, mg(120).value(),
-                mg(24).value(), 3, 4, 5, mg(40).value(), 14);
+                mg(24).value(), 3, 4, 5, mg(40).value(), 14, mg(400).value(), mg(32).value());
         assertRefused(() -> new PrescribingRules(low).initial(METHADONE, mg(20), 0), "induction-dose-too-high");
+    }
+
+    @Test
+    void noDailyDoseAboveTheClinicalMaximumOnAnyPath() {
+        // finding 10: buprenorphine had no maximum at all, and methadone only its induction limit
+        assertRefused(() -> rules.initial(Medicine.BUPRENORPHINE_SL_2MG, mg(34), 0), "dose-above-maximum");
+        assertThat(rules.initial(Medicine.BUPRENORPHINE_SL_2MG, mg(32), 0)).isEmpty();
+        assertRefused(() -> rules.change(METHADONE, mg(395), null, mg(405), java.time.LocalDate.of(2026, 3, 10), 0),
+                "dose-above-maximum");
+        rules.change(METHADONE, mg(395), null, mg(400), java.time.LocalDate.of(2026, 3, 10), 0);
+        assertRefused(() -> rules.review(Medicine.BUPRENORPHINE_SL_2MG, mg(32), 0, true, mg(40)), "dose-above-maximum");
     }
 
     @Test

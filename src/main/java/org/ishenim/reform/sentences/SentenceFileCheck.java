@@ -36,13 +36,14 @@ final class SentenceFileCheck {
     }
 
     private final Function<String, String> hasher;
-    private final LocalDate today;
+    private final org.ishenim.web.PlausibleDates.Range plausible;
     private final boolean synthetic;
 
     /** @param hasher turns a case reference into its keyed hash */
-    SentenceFileCheck(Function<String, String> hasher, LocalDate today, boolean synthetic) {
+    /** {@code plausible}: the dates a sentence can have ({@code PlausibleDates.past()}: 1990-01-01 to today by default). */
+    SentenceFileCheck(Function<String, String> hasher, org.ishenim.web.PlausibleDates.Range plausible, boolean synthetic) {
         this.hasher = hasher;
-        this.today = today;
+        this.plausible = plausible;
         this.synthetic = synthetic;
     }
 
@@ -94,8 +95,10 @@ final class SentenceFileCheck {
                 date = parseDate(v.get(SENTENCE_DATE)).orElse(null);
                 if (date == null) {
                     lineErrors.add(new RowError(line.number(), SENTENCE_DATE, "bad_date"));
-                } else if (date.isAfter(today)) {
+                } else if (date.isAfter(plausible.latest())) {
                     lineErrors.add(new RowError(line.number(), SENTENCE_DATE, "future_date"));
+                } else if (date.isBefore(plausible.earliest())) {
+                    lineErrors.add(new RowError(line.number(), SENTENCE_DATE, "early_date"));
                 }
             }
             Measure measure = null;

@@ -28,8 +28,10 @@ public class SentenceImport {
     private final CaseKey key;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.ishenim.web.PlausibleDates dates;
 
-    SentenceImport(Sentences sentences, CaseKey key, AuditLog audit, Clock clock) {
+    SentenceImport(Sentences sentences, CaseKey key, AuditLog audit, Clock clock, org.ishenim.web.PlausibleDates dates) {
+        this.dates = dates;
         this.sentences = sentences;
         this.key = key;
         this.audit = audit;
@@ -51,7 +53,7 @@ public class SentenceImport {
         } catch (TabularFile.Unreadable e) {
             return new ImportReport(0, 0, 0, 0, List.of(new RowError(1, "", "unreadable")), false);
         }
-        var check = new SentenceFileCheck(ref -> key.hash(country, ref), LocalDate.now(clock), synthetic);
+        var check = new SentenceFileCheck(ref -> key.hash(country, ref), dates.past(), synthetic);
         SentenceFileCheck.Result result = check.check(file);
         boolean headerBroken = result.errors().stream().anyMatch(e -> e.line() == 1);
         if (headerBroken || (!result.errors().isEmpty() && !importValidRows)) {

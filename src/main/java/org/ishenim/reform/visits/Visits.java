@@ -27,8 +27,10 @@ public class Visits {
     private final JdbcClient db;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.ishenim.web.PlausibleDates dates;
 
-    Visits(JdbcClient db, AuditLog audit, Clock clock) {
+    Visits(JdbcClient db, AuditLog audit, Clock clock, org.ishenim.web.PlausibleDates dates) {
+        this.dates = dates;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -49,6 +51,13 @@ public class Visits {
         }
         if (endsOn == null || (startsOn != null && endsOn.isBefore(startsOn))) {
             errors.put("endsOn", "order");
+        }
+        // finding 10: a plausible range (PlausibleDates.reform(), 1990-01-01 to ten years ahead by default)
+        if (startsOn != null && !dates.reform().contains(startsOn)) {
+            errors.put("startsOn", "range");
+        }
+        if (endsOn != null && !dates.reform().contains(endsOn)) {
+            errors.put("endsOn", "range");
         }
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
@@ -84,6 +93,7 @@ public class Visits {
         if (text == null || text.isBlank() || owner == null || owner.isBlank() || owner.length() > 200) {
             throw new InvalidFieldsException(Map.of("commitment", "required"));
         }
+        plausibleDue(dueOn);
         UUID id = UUID.randomUUID();
         db.sql("""
                 INSERT INTO reform_commitment (id, visit_id, country, text, owner, due_on, status)
@@ -113,11 +123,18 @@ public class Visits {
         if (text == null || text.isBlank() || owner == null || owner.isBlank() || owner.length() > 200) {
             throw new InvalidFieldsException(Map.of("commitment", "required"));
         }
+        plausibleDue(dueOn);
         keepBefore(before, "CORRECTION");
         db.sql("UPDATE reform_commitment SET text = :text, owner = :owner, due_on = :due WHERE id = :id")
                 .param("text", text.strip()).param("owner", owner.strip()).param("due", dueOn).param("id", commitmentId)
                 .update();
         audit.record("reform.commitment.correct", null, before.country() + " " + commitmentId, Outcome.SUCCESS);
+    }
+
+    private void plausibleDue(LocalDate dueOn) {
+        if (dueOn != null && !dates.reform().contains(dueOn)) {
+            throw new InvalidFieldsException(Map.of("dueOn", "range"));
+        }
     }
 
     /** Every earlier state of the country's commitments, by commitment, oldest first. */

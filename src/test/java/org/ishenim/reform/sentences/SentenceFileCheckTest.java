@@ -13,10 +13,22 @@ class SentenceFileCheckTest {
 
     static final String HEADER = "case_reference,court,region,sentence_date,article,measure,expert_finding,treatment_months,outcome\n";
 
-    final SentenceFileCheck check = new SentenceFileCheck(ref -> "h:" + ref.toUpperCase(java.util.Locale.ROOT), LocalDate.of(2024, 1, 1), false);
+    final SentenceFileCheck check = new SentenceFileCheck(ref -> "h:" + ref.toUpperCase(java.util.Locale.ROOT), 
+            new org.ishenim.web.PlausibleDates.Range(LocalDate.of(1990, 1, 1), LocalDate.of(2024, 1, 1)), false);
 
     SentenceFileCheck.Result run(String csv) throws Exception {
         return check.check(TabularFile.csv(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aSentenceBeforeTheEarliestHistoricalDateIsRefused() throws Exception {
+        // finding 10: year 1 was accepted; the range is PlausibleDates.past() (1990-01-01 to today by default)
+        var r = run(HEADER + "A-1,Court,Bishkek,0001-01-01,Art. 283,compulsory_treatment,not_diagnosed,12,\n"
+                + "A-2,Court,Bishkek,31.12.1989,Art. 283,compulsory_treatment,not_diagnosed,12,\n"
+                + "A-3,Court,Bishkek,1990-01-01,Art. 283,compulsory_treatment,not_diagnosed,12,\n");
+        assertThat(r.errors()).containsExactly(new RowError(2, "sentence_date", "early_date"),
+                new RowError(3, "sentence_date", "early_date"));
+        assertThat(r.valid()).hasSize(1);
     }
 
     @Test

@@ -109,7 +109,8 @@ abstract class SentenceImportTest {
         assertThat(fromCsv.alreadyPresent()).isEqualTo(111);
         assertThat(figures.analyse(KZ, null).byRegion())
                 .isEqualTo(SentenceFigures.analyse(
-                        new SentenceFileCheck(r -> r, LocalDate.of(2030, 1, 1), false).check(TabularFile.csv(demoCsv()))
+                        new SentenceFileCheck(r -> r,
+                                new org.ishenim.web.PlausibleDates.Range(LocalDate.of(1990, 1, 1), LocalDate.of(2030, 1, 1)), false).check(TabularFile.csv(demoCsv()))
                                 .valid(), null).byRegion());
     }
 

@@ -90,4 +90,30 @@ abstract class VisitsTest {
         assertThatThrownBy(() -> visits.addVisit(new Country("TJ"), "x", LocalDate.of(2023, 6, 21),
                 LocalDate.of(2023, 6, 19), null)).isInstanceOf(InvalidFieldsException.class);
     }
+
+    @Test
+    void implausibleVisitAndDueDatesAreRefusedNamingTheField() {
+        // finding 10: today is 2024-03-01; reform dates run from 1990-01-01 to 3660 days ahead
+        Country kz = new Country("KZ");
+        assertThat(refused(() -> visits.addVisit(kz, "x", LocalDate.of(1, 1, 1), LocalDate.of(2023, 6, 19), null)))
+                .containsEntry("startsOn", "range");
+        assertThat(refused(() -> visits.addVisit(kz, "x", LocalDate.of(2023, 6, 19), LocalDate.of(10000, 1, 1), null)))
+                .containsEntry("endsOn", "range");
+        UUID visit = visits.addVisit(kz, "Country visit", LocalDate.of(1990, 1, 1), LocalDate.of(1990, 1, 2), null);
+        assertThat(refused(() -> visits.addCommitment(visit, "Abolish the registry", "MoH", LocalDate.of(10000, 1, 1))))
+                .containsEntry("dueOn", "range");
+        UUID commitment = visits.addCommitment(visit, "Abolish the registry", "MoH", LocalDate.of(2034, 2, 1));
+        assertThat(refused(() -> visits.correct(commitment, "Abolish the registry", "MoH", LocalDate.of(1989, 12, 31))))
+                .containsEntry("dueOn", "range");
+        assertThat(visits.visit(visit).commitments()).extracting(Commitment::dueOn).containsExactly(LocalDate.of(2034, 2, 1));
+    }
+
+    private static java.util.Map<String, String> refused(Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidFieldsException e) {
+            return e.errors();
+        }
+        throw new AssertionError("not refused");
+    }
 }

@@ -1,0 +1,4 @@
+package org.ishenim.dosing;
+
+class ImplausibleValuesH2Test extends ImplausibleValuesTest {
+}
