@@ -51,10 +51,10 @@ public final class LinkageCommand {
                   Pairwise precision, recall and F1 of all pairs at or above each threshold (--solver none,
                   the default, as the hub answers; greedy first solves one-to-one as anonlink does).
                   febrl: DIR/febrl/dataset4a.csv against dataset4b.csv, truth rec-N-org = rec-N-dup-0,
-                  schema DIR/clkhash-vectors/febrl_schema_v3_final.json unless --schema; --normalise-names adds
+                  schema DIR/febrl_schema_v3_final.json unless --schema; --normalise-names adds
                   Ishenim's name normalisation to its given_name and surname. translit: DIR/translit-dev a.csv
                   against b.csv, truth same local_id, clinic schema unless --schema. DIR defaults to
-                  ../shared/data, then /work/shared/data. Default --range 0.70:0.95:0.05.
+                  src/test/resources/linkage of the repository. Default --range 0.70:0.95:0.05.
 
               --help    this text
             Exit codes: 0 success, 2 invalid arguments or input.
@@ -207,7 +207,11 @@ public final class LinkageCommand {
 
     /** The shared FEBRL schema, optionally with {@code "normalise": "name"} on given_name and surname. */
     static LinkageSchema febrlSchema(Path data, boolean normaliseNames) throws IOException {
-        String json = Files.readString(data.resolve("clkhash-vectors/febrl_schema_v3_final.json"));
+        Path schemaFile = data.resolve("febrl_schema_v3_final.json"); // the repository's copies lie flat
+        if (!Files.exists(schemaFile)) {
+            schemaFile = data.resolve("clkhash-vectors/febrl_schema_v3_final.json");
+        }
+        String json = Files.readString(schemaFile);
         if (normaliseNames) {
             for (String name : List.of("given_name", "surname")) {
                 json = json.replaceFirst("\"identifier\"\\s*:\\s*\"" + name + "\"\\s*,",
@@ -246,12 +250,11 @@ public final class LinkageCommand {
         if (explicit != null) {
             return Path.of(explicit);
         }
-        for (Path candidate : List.of(Path.of("../shared/data"), Path.of("/work/shared/data"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        Path copies = Path.of("src/test/resources/linkage");
+        if (Files.isDirectory(copies)) {
+            return copies;
         }
-        throw new Options.UsageException("shared data not found; pass --data DIR");
+        throw new Options.UsageException("test data not found; run from the repository root or pass --data DIR");
     }
 
     private static LinkageSchema schema(String nameOrPath) throws IOException {

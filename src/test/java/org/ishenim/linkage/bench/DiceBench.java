@@ -33,7 +33,7 @@ import org.ishenim.linkage.match.ParallelScan;
  * <ol>
  * <li>Speed: Dice comparisons per second at threshold 0.7, 20,000 x 20,000 random 1024-bit CLKs (anonlink's
  * setup), on 1 then 2 threads, with the exact early exit (column layout, and row-major) and without it (all 16
- * words of every pair), against the "popcnt" figure of {@code shared/bench/dice_limit.c}.</li>
+ * words of every pair), against the "popcnt" figure of {@code bench/dice_limit.c}.</li>
  * <li>Quality: FEBRL4 precision, recall and F1 for thresholds 0.70 to 0.95 with the shared FEBRL schema.</li>
  * <li>Scale: N x N synthetic encodings with LSH blocking: wall time, and recall against full comparison on a
  * sample of queries.</li>
@@ -62,7 +62,7 @@ public final class DiceBench {
         System.out.printf("# Ishenim linkage benchmark, %s, %d cores, %s%n", OffsetDateTime.now(ZoneOffset.UTC),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.version"));
-        speed(data.resolve("../bench/dice_limit.c").normalize());
+        speed(Path.of("bench/dice_limit.c").toAbsolutePath());
         if (!skipQuality) {
             quality(data);
         }
@@ -214,7 +214,11 @@ public final class DiceBench {
             thresholds.add(t / 100.0);
         }
         byte[] secret = "ishenim evaluation secret".getBytes(StandardCharsets.UTF_8);
-        String schema = Files.readString(data.resolve("clkhash-vectors/febrl_schema_v3_final.json"));
+        Path schemaFile = data.resolve("febrl_schema_v3_final.json"); // the repository's copies lie flat
+        if (!Files.exists(schemaFile)) {
+            schemaFile = data.resolve("clkhash-vectors/febrl_schema_v3_final.json");
+        }
+        String json = Files.readString(schemaFile);
         Path a = data.resolve("febrl/dataset4a.csv");
         Path b = data.resolve("febrl/dataset4b.csv");
         List<Quality> plain = new Evaluation(LinkageSchema.parse(schema), secret, 2).febrl(a, b, thresholds);
@@ -323,11 +327,10 @@ public final class DiceBench {
     }
 
     private static Path dataDir() {
-        for (Path candidate : List.of(Path.of("../shared/data"), Path.of("/work/shared/data"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate.toAbsolutePath().normalize();
-            }
+        Path copies = Path.of("src/test/resources/linkage");
+        if (Files.isDirectory(copies)) {
+            return copies.toAbsolutePath().normalize();
         }
-        throw new IllegalStateException("shared data not found (../shared/data)");
+        throw new IllegalStateException("test data not found: run from the repository root");
     }
 }
