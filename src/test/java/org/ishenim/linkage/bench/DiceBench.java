@@ -218,7 +218,7 @@ public final class DiceBench {
         if (!Files.exists(schemaFile)) {
             schemaFile = data.resolve("clkhash-vectors/febrl_schema_v3_final.json");
         }
-        String json = Files.readString(schemaFile);
+        String schema = Files.readString(schemaFile);
         Path a = data.resolve("febrl/dataset4a.csv");
         Path b = data.resolve("febrl/dataset4b.csv");
         List<Quality> plain = new Evaluation(LinkageSchema.parse(schema), secret, 2).febrl(a, b, thresholds);
