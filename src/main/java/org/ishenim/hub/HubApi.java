@@ -41,7 +41,7 @@ class HubApi {
 
     HubApi(HubEncodings encodings, HubSites sites, @Value("${ishenim.hub.clk-bits:1024}") int bits,
             @Value("${ishenim.hub.max-batch:1000}") int maxBatch,
-            @Value("${ishenim.hub.clk-fill-min:0.22}") double minFill,
+            @Value("${ishenim.hub.clk-fill-min:0.05}") double minFill,
             @Value("${ishenim.hub.clk-fill-max:0.48}") double maxFill) {
         this.encodings = encodings;
         this.sites = sites;

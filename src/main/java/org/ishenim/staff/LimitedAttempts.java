@@ -11,9 +11,16 @@ import org.springframework.security.core.AuthenticationException;
  * Checks a password only after reserving the check in the database ({@link StaffAccounts#reserveAttempt}), so the
  * lockout holds against guesses that arrive together, through Basic and the login form alike, on any number of
  * servers: at most {@code limit} wrong passwords in a row are ever checked, and a right one after them is refused
- * without being checked until the lock runs out or an administrator unlocks the account.
+ * without being checked until the lock runs out or an administrator unlocks the account. When checks already under
+ * way fill the limit and the account is not locked (several right passwords at once, such as parallel API calls),
+ * a check waits for them to end, up to {@link #BUSY_WAIT} ms: a right one ends by resetting the count, wrong ones by
+ * locking the account.
  */
 final class LimitedAttempts implements AuthenticationProvider {
+
+    /** How long a check waits for the checks under way to end, in milliseconds. */
+    static final long BUSY_WAIT = 5_000;
+    private static final long RETRY_MILLIS = 10;
 
     private final AuthenticationProvider delegate;
     private final StaffAccounts accounts;
@@ -33,8 +40,8 @@ final class LimitedAttempts implements AuthenticationProvider {
         if (!Username.plausible(name)) {
             throw new BadCredentialsException("Bad credentials");
         }
-        switch (accounts.reserveAttempt(name, limit)) {
-            case REFUSED -> throw new LockedException("Locked");
+        switch (reserve(name)) {
+            case REFUSED, BUSY -> throw new LockedException("Locked");
             case NOT_COUNTED -> {
                 return delegate.authenticate(authentication);
             }
@@ -53,6 +60,21 @@ final class LimitedAttempts implements AuthenticationProvider {
             accounts.succeededLogin(name);
         }
         return result;
+    }
+
+    private StaffAccounts.Attempt reserve(String name) {
+        long deadline = System.nanoTime() + BUSY_WAIT * 1_000_000;
+        StaffAccounts.Attempt attempt = accounts.reserveAttempt(name, limit);
+        while (attempt == StaffAccounts.Attempt.BUSY && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return attempt;
+            }
+            attempt = accounts.reserveAttempt(name, limit);
+        }
+        return attempt;
     }
 
     @Override

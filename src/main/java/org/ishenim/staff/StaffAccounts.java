@@ -28,8 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffAccounts {
 
-    /** Whether a reservation let the password be checked ({@link #reserveAttempt}). */
-    enum Attempt { COUNTED, REFUSED, NOT_COUNTED }
+    /**
+     * Whether a reservation let the password be checked ({@link #reserveAttempt}): counted; refused (locked);
+     * busy (checks still under way fill the limit, and the account is not locked: try again when they end); or not
+     * counted (no such enabled account).
+     */
+    enum Attempt { COUNTED, REFUSED, BUSY, NOT_COUNTED }
 
     private final JdbcClient db;
     private final PasswordEncoder passwords;
@@ -150,9 +154,14 @@ public class StaffAccounts {
         if (reserved == 1) {
             return Attempt.COUNTED;
         }
-        boolean enabled = db.sql("SELECT COUNT(*) FROM staff_user WHERE username = :u AND enabled = TRUE")
-                .param("u", username).query(Long.class).single() > 0;
-        return enabled ? Attempt.REFUSED : Attempt.NOT_COUNTED;
+        Optional<Boolean> locked = db.sql("""
+                SELECT locked_until IS NOT NULL AND locked_until > :now FROM staff_user
+                WHERE username = :u AND enabled = TRUE
+                """).param("u", username).param("now", now).query(Boolean.class).optional();
+        if (locked.isEmpty()) {
+            return Attempt.NOT_COUNTED;
+        }
+        return locked.get() ? Attempt.REFUSED : Attempt.BUSY;
     }
 
     /**

@@ -322,8 +322,13 @@ abstract class DispensingFlowTest {
         var huge = api.post("pharmacist", "/api/v1/stock/receipts", """
                 {"site":"main","medicine":"%s","amountMg":"1E+500000000","supplier":"Republican pharmacy","batch":"B-2"}
                 """.formatted(METHADONE));
-        assertThat(huge.status()).isEqualTo(400);
-        assertThat(huge.json().get("detail").asString()).isEqualTo("An amount in mg is too large.");
+        assertThat(huge.status()).isEqualTo(400); // an exponent is not plain decimal notation: refused unread
+        assertThat(huge.json().get("detail").asString()).isEqualTo("An amount in mg must be a number such as 30 or 37.5.");
+        var long_ = api.post("pharmacist", "/api/v1/stock/receipts", """
+                {"site":"main","medicine":"%s","amountMg":"%s","supplier":"Republican pharmacy","batch":"B-2"}
+                """.formatted(METHADONE, "9".repeat(20)));
+        assertThat(long_.status()).isEqualTo(400);
+        assertThat(long_.json().get("detail").asString()).isEqualTo("An amount in mg is too large.");
     }
 
     @Test

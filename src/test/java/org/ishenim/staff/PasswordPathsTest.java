@@ -60,7 +60,8 @@ class PasswordPathsTest {
         for (String weak : List.of("aaaaaaaaaaaa", "password1234", "\0".repeat(12), "tiny")) {
             var answer = http.post("paths-admin:" + GOOD, "/api/v1/users",
                     Http.json("username", "paths-api", "role", "NURSE", "password", weak));
-            assertThat(answer.status()).as(weak).isEqualTo(422);
+            // NUL is refused earlier, by the text check every JSON string passes (400); the rest by the rules (422)
+            assertThat(answer.status()).as(weak).isEqualTo(weak.contains("\0") ? 400 : 422);
             assertThat(answer.body()).doesNotContain(weak.strip().isEmpty() ? "\u0000" : weak);
         }
         assertThat(accounts.exists("paths-api")).isFalse();
