@@ -59,6 +59,8 @@ final class PatternMiningAttack implements Attack {
     private static final double SEED_Z = 6.0;
     private static final int MAX_BLOCK = 140;
     private static final int ANCHOR_HOLDERS = 20;
+    /** Overlap beyond chance that marks a shared bigram (about 3.5 standard deviations of chance overlap). */
+    private static final double SHARED_BIGRAM = 10;
 
     private static final class Block {
         final int[] mined;
@@ -302,49 +304,65 @@ final class PatternMiningAttack implements Attack {
                     cooccur[q][p] = c;
                 }
             });
-            boolean[] dead = new boolean[bits * bits];
             double sqrtN = Math.sqrt(n);
-            for (int round = 0; round < 2_000; round++) {
-                double[] sd = new double[bits];
-                for (int p = 0; p < bits; p++) {
-                    double np = cooccur[p][p];
-                    sd[p] = Math.sqrt(np * (n - np));
+            double[] sd = new double[bits];
+            float[] zs = new float[bits * bits];
+            for (int p = 0; p < bits; p++) {
+                sd[p] = deviation(p);
+            }
+            IntStream.range(0, bits).parallel().forEach(p -> {
+                for (int q = 0; q < bits; q++) {
+                    zs[p * bits + q] = (float) zOrFloor(p, q, sd, sqrtN);
                 }
-                int bestP = -1;
-                int bestQ = -1;
-                double best = SEED_Z;
-                for (int p = 0; p < bits; p++) {
-                    if (sd[p] == 0) {
-                        continue;
-                    }
-                    for (int q = p + 1; q < bits; q++) {
-                        if (sd[q] == 0 || dead[p * bits + q]) {
-                            continue;
-                        }
-                        double z = z(p, q, sd, sqrtN);
-                        if (z > best) {
-                            best = z;
-                            bestP = p;
-                            bestQ = q;
-                        }
+            });
+            for (int round = 0; round < 3_000; round++) {
+                int best = -1;
+                float bestZ = (float) SEED_Z;
+                for (int i = 0; i < zs.length; i++) {
+                    if (zs[i] > bestZ) {
+                        bestZ = zs[i];
+                        best = i;
                     }
                 }
-                if (bestP < 0) {
+                if (best < 0) {
                     break;
                 }
-                int[] grown = grow(bestP, bestQ, best, sd, sqrtN);
+                int bestP = best / bits;
+                int bestQ = best % bits;
+                int[] grown = grow(bestP, bestQ, bestZ, sd, sqrtN);
                 Block block = close(grown, 0.8);
                 if (block == null) {
-                    dead[bestP * bits + bestQ] = true;
+                    zs[bestP * bits + bestQ] = Float.NEGATIVE_INFINITY;
+                    zs[bestQ * bits + bestP] = Float.NEGATIVE_INFINITY;
                     continue;
                 }
                 blocks.add(block);
                 peel(block.mined, block.holders);
-                if (Bits.common(Bits.of(new int[] {bestP, bestQ}, bits), Bits.of(block.mined, bits)) < 2) {
-                    dead[bestP * bits + bestQ] = true;
+                for (int p : block.mined) {
+                    sd[p] = deviation(p);
                 }
+                for (int p : block.mined) {
+                    for (int q = 0; q < bits; q++) {
+                        if (zs[p * bits + q] != Float.NEGATIVE_INFINITY) {
+                            float z = (float) zOrFloor(p, q, sd, sqrtN);
+                            zs[p * bits + q] = z;
+                            zs[q * bits + p] = z;
+                        }
+                    }
+                }
+                zs[bestP * bits + bestQ] = Float.NEGATIVE_INFINITY;
+                zs[bestQ * bits + bestP] = Float.NEGATIVE_INFINITY;
             }
             cooccur = null;
+        }
+
+        private double deviation(int p) {
+            double np = cooccur[p][p];
+            return Math.sqrt(np * (n - np));
+        }
+
+        private double zOrFloor(int p, int q, double[] sd, double sqrtN) {
+            return p == q || sd[p] == 0 || sd[q] == 0 ? 0 : z(p, q, sd, sqrtN);
         }
 
         private double z(int p, int q, double[] sd, double sqrtN) {
@@ -461,10 +479,19 @@ final class PatternMiningAttack implements Attack {
                     }
                 }
                 b.majorShare = (double) m / b.size;
-                if (b.mined.length >= 30 && b.fullSize >= 60) {
+                if (b.fullSize >= 60) {
                     named.add(b);
                 }
             }
+            named.sort(Comparator.comparingInt((Block b) -> b.size).reversed());
+            List<Block> distinct = new ArrayList<>();
+            for (Block b : named) {
+                // a second block of one name (its holders' leftover positions): same positions, fewer holders
+                if (distinct.stream().noneMatch(d -> Bits.common(d.full, b.full) >= 0.7 * Math.min(d.fullSize, b.fullSize))) {
+                    distinct.add(b);
+                }
+            }
+            named = distinct;
             List<Block> givenAnchors = new ArrayList<>();
             List<Block> familyAnchors = new ArrayList<>();
             List<Block> mixed = named.stream().filter(b -> b.size >= ANCHOR_HOLDERS && !pure(b)).toList();
@@ -475,7 +502,7 @@ final class PatternMiningAttack implements Attack {
                 if (pure(b)) {
                     b.type = 'G';
                     givenAnchors.add(b);
-                } else if (mixed.stream().anyMatch(o -> o != b && excess(b, o) >= 6)) {
+                } else if (mixed.stream().anyMatch(o -> o != b && excess(b, o) >= SHARED_BIGRAM)) {
                     b.type = 'F';
                     familyAnchors.add(b);
                 }
@@ -550,7 +577,11 @@ final class PatternMiningAttack implements Attack {
         private record Candidate(String name, double expected, Map<String, Integer> tokens, String skeleton) {
         }
 
-        /** Frequency alignment, then two rounds of one-to-one re-assignment by frequency and overlap misfit. */
+        /**
+         * Large groups are aligned to the table by size. Each smaller group then takes, one to one, the remaining
+         * name that best fits both its size and its overlaps with the large groups' blocks, as the public
+         * bits-per-token rule predicts them for each candidate name.
+         */
         private void align(List<Block> groups, List<Candidate> candidates, int skeletonBits,
                 Map<Block, String> names) {
             if (groups.isEmpty() || candidates.isEmpty()) {
@@ -559,65 +590,119 @@ final class PatternMiningAttack implements Attack {
             List<Block> sorted = new ArrayList<>(groups);
             sorted.sort(Comparator.comparingInt((Block b) -> b.size).reversed());
             Map<Block, Candidate> current = new HashMap<>();
-            for (int i = 0; i < sorted.size() && i < candidates.size(); i++) {
-                current.put(sorted.get(i), candidates.get(i));
-            }
-            for (int round = 0; round < 2; round++) {
-                List<Block> anchors = sorted.stream().filter(b -> b.size >= 5 && current.containsKey(b)).limit(40)
-                        .toList();
-                List<double[]> pairs = new ArrayList<>();
-                for (int gi = 0; gi < sorted.size(); gi++) {
-                    Block g = sorted.get(gi);
-                    Integer[] near = IntStream.range(0, candidates.size()).boxed().toArray(Integer[]::new);
-                    Arrays.sort(near, Comparator.comparingDouble(ci -> freqMisfit(g, candidates.get(ci))));
-                    for (int k = 0; k < Math.min(60, near.length); k++) {
-                        Candidate x = candidates.get(near[k]);
-                        double cost = freqMisfit(g, x) + overlapMisfit(g, x, anchors, current, skeletonBits);
-                        pairs.add(new double[] {cost, gi, near[k]});
-                    }
+            boolean[] nameDone = new boolean[candidates.size()];
+            int next = 0;
+            List<Block> small = new ArrayList<>();
+            for (Block g : sorted) {
+                if (g.size >= ANCHOR_HOLDERS && next < candidates.size()) {
+                    current.put(g, candidates.get(next));
+                    nameDone[next++] = true;
+                } else {
+                    small.add(g);
                 }
-                pairs.sort(Comparator.comparingDouble(p -> p[0]));
-                boolean[] groupDone = new boolean[sorted.size()];
-                boolean[] nameDone = new boolean[candidates.size()];
-                Map<Block, Candidate> next = new HashMap<>();
-                for (double[] p : pairs) {
-                    int gi = (int) p[1];
-                    int ci = (int) p[2];
-                    if (!groupDone[gi] && !nameDone[ci]) {
-                        groupDone[gi] = true;
-                        nameDone[ci] = true;
-                        next.put(sorted.get(gi), candidates.get(ci));
-                    }
-                }
-                current.clear();
-                current.putAll(next);
             }
-            current.forEach((b, c) -> names.put(b, c.name()));
+            List<Block> anchors = sorted.stream().filter(current::containsKey).toList();
+            improveBySwaps(anchors, current, skeletonBits);
+            List<double[]> pairs = new ArrayList<>();
+            for (int gi = 0; gi < small.size(); gi++) {
+                Block g = small.get(gi);
+                List<double[]> own = new ArrayList<>();
+                double min = Double.MAX_VALUE;
+                for (int ci = 0; ci < candidates.size(); ci++) {
+                    if (nameDone[ci]) {
+                        continue;
+                    }
+                    Candidate x = candidates.get(ci);
+                    double cost = freqMisfit(g, x) + overlapMisfit(g, x, anchors, current, skeletonBits);
+                    min = Math.min(min, cost);
+                    own.add(new double[] {cost, gi, ci});
+                }
+                for (double[] p : own) {
+                    p[0] -= min; // regret: what taking this name costs the group against its best choice
+                    pairs.add(p);
+                }
+            }
+            pairs.sort(Comparator.comparingDouble(p -> p[0]));
+            boolean[] groupDone = new boolean[small.size()];
+            for (double[] p : pairs) {
+                int gi = (int) p[1];
+                int ci = (int) p[2];
+                if (!groupDone[gi] && !nameDone[ci]) {
+                    groupDone[gi] = true;
+                    nameDone[ci] = true;
+                    current.put(small.get(gi), candidates.get(ci));
+                }
+            }
+            current.forEach((g, c) -> names.put(g, c.name()));
         }
 
+        /**
+         * Among the large groups, swaps two groups' names while that lowers the total misfit: sizes against the
+         * table, and every pair of blocks' overlap against the overlap their names predict.
+         */
+        private void improveBySwaps(List<Block> anchors, Map<Block, Candidate> current, int skeletonBits) {
+            for (int pass = 0; pass < 5; pass++) {
+                boolean improved = false;
+                for (int i = 0; i < anchors.size(); i++) {
+                    for (int j = i + 1; j < anchors.size(); j++) {
+                        Block a = anchors.get(i);
+                        Block b = anchors.get(j);
+                        Candidate x = current.get(a);
+                        Candidate y = current.get(b);
+                        double before = local(a, x, b, anchors, current, skeletonBits)
+                                + local(b, y, a, anchors, current, skeletonBits) + pairMisfit(a, x, b, y, skeletonBits);
+                        double after = local(a, y, b, anchors, current, skeletonBits)
+                                + local(b, x, a, anchors, current, skeletonBits) + pairMisfit(a, y, b, x, skeletonBits);
+                        if (after < before - 1e-9) {
+                            current.put(a, y);
+                            current.put(b, x);
+                            improved = true;
+                        }
+                    }
+                }
+                if (!improved) {
+                    return;
+                }
+            }
+        }
+
+        /** A group's size misfit and its overlap misfit with every anchor except {@code other}. */
+        private double local(Block g, Candidate x, Block other, List<Block> anchors, Map<Block, Candidate> current,
+                int skeletonBits) {
+            double sum = freqMisfit(g, x);
+            for (Block a : anchors) {
+                if (a != g && a != other) {
+                    sum += pairMisfit(g, x, a, current.get(a), skeletonBits);
+                }
+            }
+            return sum;
+        }
+
+        private double pairMisfit(Block g, Candidate x, Block a, Candidate y, int skeletonBits) {
+            int shared = PublicSchema.sharedPositions(x.tokens(), y.tokens());
+            if (x.skeleton() != null && x.skeleton().equals(y.skeleton())) {
+                shared += skeletonBits;
+            }
+            double chance = (double) Math.max(0, g.fullSize - shared) * Math.max(0, a.fullSize - shared) / bits;
+            double d = Bits.common(g.full, a.full) - shared - chance;
+            return Math.min(d * d / (2 * (chance + 2)), 4);
+        }
+
+        /** Minus the log-likelihood of the group's size under the candidate's expected count (log-normal). */
         private static double freqMisfit(Block g, Candidate x) {
-            return Math.abs(Math.log((g.size + 0.5) / (x.expected() + 0.5)));
+            double d = Math.log((g.size + 0.5) / (x.expected() + 0.5));
+            return d * d / (2 * (1.0 / (g.size + 1) + 0.02));
         }
 
         private double overlapMisfit(Block g, Candidate x, List<Block> anchors, Map<Block, Candidate> current,
                 int skeletonBits) {
             double sum = 0;
-            int count = 0;
             for (Block a : anchors) {
-                if (a == g) {
-                    continue;
+                if (a != g && current.get(a) != x) {
+                    sum += pairMisfit(g, x, a, current.get(a), skeletonBits);
                 }
-                Candidate y = current.get(a);
-                int shared = PublicSchema.sharedPositions(x.tokens(), y.tokens());
-                if (x.skeleton() != null && x.skeleton().equals(y.skeleton())) {
-                    shared += skeletonBits;
-                }
-                double chance = (double) Math.max(0, g.fullSize - shared) * Math.max(0, a.fullSize - shared) / bits;
-                double observed = Bits.common(g.full, a.full);
-                sum += Math.abs(observed - shared - chance);
-                count++;
             }
-            return count == 0 ? 0 : sum / count / 4.0;
+            return sum;
         }
     }
 }
