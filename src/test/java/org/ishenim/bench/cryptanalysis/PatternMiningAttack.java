@@ -164,7 +164,7 @@ final class PatternMiningAttack implements Attack {
                 top[i] = order[i];
             }
             long[] h = holders(top, 0.8);
-            int[] b = supported(h, 0.98, original);
+            int[] b = withoutNoise(supported(h, 0.98, original));
             h = holders(b, 0.9, original);
             long[] minor = new long[rows];
             for (int i = 0; i < n; i++) {
@@ -173,7 +173,7 @@ final class PatternMiningAttack implements Attack {
                     Bits.add(minor, i);
                 }
             }
-            int[] minorBlock = Bits.count(minor) > 0 ? supported(minor, 0.98, original) : new int[0];
+            int[] minorBlock = Bits.count(minor) > 0 ? withoutNoise(supported(minor, 0.98, original)) : new int[0];
             peel(b, h);
             peel(minorBlock, minor);
             for (int p : b) {
@@ -182,6 +182,11 @@ final class PatternMiningAttack implements Attack {
             for (int p : minorBlock) {
                 Bits.set(noise, p);
             }
+        }
+
+        /** Drops the positions every record holds (a salted universe's year token): they tell no one apart. */
+        private int[] withoutNoise(int[] positions) {
+            return Arrays.stream(positions).filter(p -> !Bits.get(noise, p)).toArray();
         }
 
         /** Positions held by at least {@code share} of the rows in {@code h}, in the given vectors. */
