@@ -1,17 +1,8 @@
 package org.ishenim.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.ishenim.web.HmacKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,45 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginNameKey {
 
-    private final SecretKeySpec key;
+    private final HmacKey key;
 
     LoginNameKey(@Value("${ishenim.audit.name-key:}") String configured, @Value("${ishenim.data-dir}") String dataDir) {
-        byte[] bytes = configured.isBlank() ? fromFile(Path.of(dataDir, "audit-name.key"))
-                : Base64.getDecoder().decode(configured.strip());
-        if (bytes.length < 32) {
-            throw new IllegalStateException("ishenim.audit.name-key must hold at least 32 bytes");
-        }
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.key = HmacKey.configuredOrFile(configured, Path.of(dataDir, "audit-name.key"), "ishenim.audit.name-key");
     }
 
     String actor(String typed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal(String.valueOf(typed).getBytes(StandardCharsets.UTF_8));
-            return "unknown:" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] fromFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the audit name key", e);
-        }
+        return "unknown:" + HexFormat.of().formatHex(key.mac(String.valueOf(typed)), 0, 8);
     }
 }
