@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import org.ishenim.web.ClinicOnly;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.ishenim.web.Utc;
 
 /** The client table and its encrypted companions. Plain SQL, parameterised. */
 @Repository
@@ -33,7 +33,7 @@ class Clients {
                 .param("id", c.id().value()).param("uic", c.uic().value()).param("base", c.uic().base())
                 .param("alias", c.alias()).param("search", c.alias().toLowerCase(Locale.ROOT))
                 .param("sex", c.sex().name()).param("year", c.birthYear()).param("status", c.status().name())
-                .param("identity", c.identityState().name()).param("at", utc(c.enrolledAt()))
+                .param("identity", c.identityState().name()).param("at", Utc.of(c.enrolledAt()))
                 .param("by", c.enrolledBy())
                 .update();
     }
@@ -70,7 +70,7 @@ class Clients {
                 INSERT INTO client_identity (client_id, ciphertext, consented_by, consented_at)
                 VALUES (:id, :ct, :by, :at)
                 """)
-                .param("id", id.value()).param("ct", sealed.ciphertext()).param("by", by).param("at", utc(at)).update();
+                .param("id", id.value()).param("ct", sealed.ciphertext()).param("by", by).param("at", Utc.of(at)).update();
     }
 
     Optional<IdentityVault.Sealed> sealed(ClientId id) {
@@ -125,16 +125,13 @@ class Clients {
         db.sql("DELETE FROM client_identity WHERE client_id = :id").param("id", id.value()).update();
         db.sql("DELETE FROM client_key WHERE client_id = :id").param("id", id.value()).update();
         db.sql("UPDATE client SET identity_state = 'ERASED', status = 'EXITED', exited_at = :at WHERE id = :id")
-                .param("id", id.value()).param("at", utc(at)).update();
+                .param("id", id.value()).param("at", Utc.of(at)).update();
     }
 
     private static String like(String q) {
         return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 
     static Client client(ResultSet rs, int row) throws SQLException {
         return new Client(new ClientId(rs.getObject("id", UUID.class)), new Uic(rs.getString("uic")),

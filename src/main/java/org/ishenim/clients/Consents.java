@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.ishenim.web.Utc;
 
 /** Consents per purpose: given, revoked, and asked about by other modules before they act. */
 @Service
@@ -56,7 +57,7 @@ public class Consents {
                 VALUES (:id, :client, :purpose, :at, :by)
                 """)
                 .param("id", consent.id()).param("client", client.value()).param("purpose", purpose.name())
-                .param("at", Clients.utc(consent.givenAt())).param("by", consent.givenBy()).update();
+                .param("at", Utc.of(consent.givenAt())).param("by", consent.givenBy()).update();
         audit.record("consent.give", client.value(), purpose.name(), Outcome.SUCCESS);
         events.publishEvent(new ConsentGiven(client, purpose));
         return consent;

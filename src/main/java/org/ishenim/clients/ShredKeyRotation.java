@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ishenim.web.Utc;
 
 /**
  * Rotates the shred keys. When the current key is older than {@code ishenim.identity.shred-key-rotation} (default
@@ -105,7 +106,7 @@ class ShredKeyRotation implements SmartInitializingSingleton {
             if (rotate) {
                 currentId = keys.create(now);
                 db.sql("UPDATE shred_key SET retired_at = :now WHERE retired_at IS NULL AND id <> :id")
-                        .param("now", Clients.utc(now)).param("id", currentId).update();
+                        .param("now", Utc.of(now)).param("id", currentId).update();
             } else {
                 currentId = current.get().id();
             }
@@ -118,7 +119,7 @@ class ShredKeyRotation implements SmartInitializingSingleton {
             }
             List<String> expired = db.sql("""
                     SELECT id FROM shred_key WHERE retired_at IS NOT NULL AND retired_at <= :cutoff ORDER BY retired_at
-                    """).param("cutoff", Clients.utc(now.minus(retention))).query(String.class).list();
+                    """).param("cutoff", Utc.of(now.minus(retention))).query(String.class).list();
             for (String id : expired) {
                 long needed = clients.keysUnder(id);
                 if (needed == 0) {

@@ -34,6 +34,7 @@ import org.ishenim.web.ClinicOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.ishenim.web.Utc;
 
 /**
  * Shred keys: Tink AES-256-GCM keysets that wrap every client's (already master-wrapped) data key a second time.
@@ -155,7 +156,7 @@ class ShredKeys {
             throw new IllegalStateException("A shred key could not be made.", e);
         }
         db.sql("INSERT INTO shred_key (id, created_at) VALUES (:id, :at)")
-                .param("id", id).param("at", Clients.utc(now)).update();
+                .param("id", id).param("at", Utc.of(now)).update();
         return id;
     }
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.ishenim.medicines.Milligrams;
 import org.ishenim.web.ClinicOnly;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.ishenim.web.Utc;
 
 /**
  * The dispensing, dose_day, bottle_return and absence tables, and the queue query. The queue reads the
@@ -46,7 +46,7 @@ class Dispensings {
                 .param("id", d.id()).param("client", d.clientId()).param("p", d.prescriptionId()).param("v", d.versionId())
                 .param("site", d.site()).param("medicine", d.medicine().name()).param("dose", d.dose().value())
                 .param("days", d.days()).param("total", d.total().value()).param("observed", d.observed())
-                .param("bottles", d.bottlesGiven()).param("first", d.firstDay()).param("at", utc(d.dispensedAt()))
+                .param("bottles", d.bottlesGiven()).param("first", d.firstDay()).param("at", Utc.of(d.dispensedAt()))
                 .param("by", d.dispensedBy()).update();
     }
 
@@ -110,7 +110,7 @@ class Dispensings {
                 INSERT INTO bottle_return (id, dispensing_id, bottles, returned_at, recorded_by)
                 VALUES (:id, :d, :b, :at, :by)
                 """)
-                .param("id", UUID.randomUUID()).param("d", dispensingId).param("b", bottles).param("at", utc(at))
+                .param("id", UUID.randomUUID()).param("d", dispensingId).param("b", bottles).param("at", Utc.of(at))
                 .param("by", by).update();
     }
 
@@ -179,17 +179,17 @@ class Dispensings {
                   AND NOT EXISTS (SELECT 1 FROM dose_day x WHERE x.client_id = p.client_id AND x.on_day = :day)
                   AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.client_id = p.client_id AND a.on_day = :day)
                 """)
-                .param("day", day).param("now", utc(now)).update();
+                .param("day", day).param("now", Utc.of(now)).update();
     }
 
     /** Adds a reason for a missed day (marking the day absent if the job has not yet); earlier reasons stay. */
     void absenceReason(UUID clientId, LocalDate day, String reason, Instant now, String by) {
         db.sql("INSERT INTO absence (client_id, on_day, marked_at) VALUES (:c, :d, :now) ON CONFLICT DO NOTHING")
-                .param("c", clientId).param("d", day).param("now", utc(now)).update();
+                .param("c", clientId).param("d", day).param("now", Utc.of(now)).update();
         db.sql("""
                 INSERT INTO absence_reason (client_id, on_day, reason, recorded_at, recorded_by)
                 VALUES (:c, :d, :r, :now, :by)
-                """).param("c", clientId).param("d", day).param("r", reason).param("now", utc(now)).param("by", by).update();
+                """).param("c", clientId).param("d", day).param("r", reason).param("now", Utc.of(now)).param("by", by).update();
     }
 
     /** Absence reasons recorded on or after {@code from}, per client. */
@@ -227,7 +227,4 @@ class Dispensings {
         return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 }

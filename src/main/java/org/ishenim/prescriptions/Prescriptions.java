@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.ishenim.medicines.Milligrams;
 import org.ishenim.web.ClinicOnly;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.ishenim.web.Utc;
 
 /** The prescription and prescription_version tables. */
 @Repository
@@ -37,7 +37,7 @@ class Prescriptions {
                 VALUES (:id, :client, :medicine, :start, :end, 'ACTIVE', :start, :at, :by)
                 """)
                 .param("id", id.value()).param("client", client.value()).param("medicine", medicine.name())
-                .param("start", startOn).param("end", endOn).param("at", utc(at)).param("by", by).update();
+                .param("start", startOn).param("end", endOn).param("at", Utc.of(at)).param("by", by).update();
     }
 
     void insertVersion(PrescriptionId id, PrescriptionVersion v) {
@@ -48,7 +48,7 @@ class Prescriptions {
                 """)
                 .param("id", v.id()).param("p", id.value()).param("version", v.version()).param("kind", v.kind().name())
                 .param("dose", v.dailyDose().value()).param("takeHome", v.takeHomeDays()).param("reason", v.reason())
-                .param("notes", v.notes()).param("at", utc(v.createdAt())).param("by", v.createdBy())
+                .param("notes", v.notes()).param("at", Utc.of(v.createdAt())).param("by", v.createdBy())
                 .param("needs", v.needsCountersign()).param("effective", v.effectiveOn()).update();
     }
 
@@ -71,7 +71,7 @@ class Prescriptions {
                 UPDATE prescription_version SET countersigned_by = :by, countersigned_at = :at, effective_on = :day
                 WHERE id = :id
                 """)
-                .param("by", by).param("at", utc(at)).param("day", effectiveOn).param("id", versionId).update();
+                .param("by", by).param("at", Utc.of(at)).param("day", effectiveOn).param("id", versionId).update();
     }
 
     void end(PrescriptionId id, LocalDate endOn, String reason, String by) {
@@ -134,7 +134,4 @@ class Prescriptions {
                 signedAt == null ? null : signedAt.toInstant(), rs.getObject("effective_on", LocalDate.class));
     }
 
-    static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 }

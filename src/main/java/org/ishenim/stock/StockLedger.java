@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.ishenim.web.Utc;
 
 /**
  * The append-only stock ledger. Every movement locks its site-and-medicine balance row
@@ -142,7 +142,7 @@ public class StockLedger {
             throw new RuleViolationException("signoff-by-other", "The count is signed off by someone other than the counter.");
         }
         db.sql("INSERT INTO stock_signoff (entry_id, signed_by, signed_at, note) VALUES (:id, :by, :at, :note)")
-                .param("id", countId).param("by", CurrentStaff.username()).param("at", utc(clock.instant())).param("note", FreeText.atMost("note", note, 300))
+                .param("id", countId).param("by", CurrentStaff.username()).param("at", Utc.of(clock.instant())).param("note", FreeText.atMost("note", note, 300))
                 .update();
         audit.record("stock.signoff", null, count.site() + " " + count.medicine(), Outcome.SUCCESS);
         return entry(countId);
@@ -232,7 +232,7 @@ public class StockLedger {
                     :dispensing, :reverses, :counted, :variance, :needs)
                 """)
                 .param("site", site.value()).param("medicine", medicine.name()).param("kind", kind.name())
-                .param("delta", delta).param("after", after).param("at", utc(clock.instant())).param("by", CurrentStaff.username())
+                .param("delta", delta).param("after", after).param("at", Utc.of(clock.instant())).param("by", CurrentStaff.username())
                 .param("supplier", FreeText.atMost("supplier", x.supplier, 120)).param("batch", FreeText.atMost("batch", x.batch, 60))
                 .param("reason", FreeText.atMost("reason", x.reason, 300))
                 .param("witness", x.witness).param("other", x.otherSite).param("dispensing", x.dispensing)
@@ -281,9 +281,6 @@ public class StockLedger {
     }
 
 
-    static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 
 
     /** Optional columns of an entry. */

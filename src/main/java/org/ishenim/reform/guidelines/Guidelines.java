@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.ishenim.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.ishenim.web.Utc;
 
 /**
  * The Guidelines' recommendations and, per country, the legal provisions mapped to them with their status history.
@@ -169,7 +169,7 @@ public class Guidelines {
                 .param("id", p.id()).param("country", p.country()).param("law", p.law()).param("article", p.article())
                 .param("text", p.quotedText()).param("link", p.link()).param("rec", p.recommendationId())
                 .param("relation", p.relation().name()).param("status", p.status().name()).param("by", p.createdBy())
-                .param("at", utc(p.createdAt()))
+                .param("at", Utc.of(p.createdAt()))
                 .update();
         history(p.id(), p.status(), p.createdAt(), evidence, note);
         audit.record("reform.provision.add", null, country.code() + " " + p.recommendationId(), Outcome.SUCCESS);
@@ -195,7 +195,7 @@ public class Guidelines {
                 .param("id", id).param("law", before.law()).param("article", before.article())
                 .param("text", before.quotedText()).param("link", before.link()).param("rec", before.recommendationId())
                 .param("relation", before.relation().name()).param("by", CurrentUser.name())
-                .param("at", utc(clock.instant())).param("reason", reason.strip())
+                .param("at", Utc.of(clock.instant())).param("reason", reason.strip())
                 .update();
         db.sql("""
                 UPDATE reform_provision SET law = :law, article = :article, quoted_text = :text, link = :link,
@@ -270,7 +270,7 @@ public class Guidelines {
                 INSERT INTO reform_status_change (provision_id, status, changed_by, changed_at, evidence, note)
                 VALUES (:id, :status, :by, :at, :evidence, :note)
                 """)
-                .param("id", id).param("status", status.name()).param("by", CurrentUser.name()).param("at", utc(at))
+                .param("id", id).param("status", status.name()).param("by", CurrentUser.name()).param("at", Utc.of(at))
                 .param("evidence", blankToNull(evidence)).param("note", blankToNull(note))
                 .update();
     }
@@ -340,7 +340,4 @@ public class Guidelines {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 }
