@@ -1,8 +1,6 @@
 package org.ishenim.audit;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.ishenim.web.CurrentStaff;
 
 /** Who is acting: the logged-in staff member, or the system for scheduled work. */
 record Actor(String name, String role) {
@@ -10,13 +8,7 @@ record Actor(String name, String role) {
     static final Actor SYSTEM = new Actor("system", "SYSTEM");
 
     static Actor current() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
-            return SYSTEM;
-        }
-        String role = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).findFirst().orElse("NONE");
-        return new Actor(truncate(auth.getName(), 100), role);
+        return CurrentStaff.role().map(role -> new Actor(CurrentStaff.username(), role)).orElse(SYSTEM);
     }
 
     static String truncate(String s, int max) {

@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.reform.Country;
-import org.ishenim.reform.CurrentUser;
 import org.ishenim.reform.TabularFile;
 import org.ishenim.web.ConflictException;
 import org.ishenim.web.HubOnly;
@@ -28,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ishenim.web.Utc;
+import org.ishenim.web.CurrentStaff;
 
 /**
  * The Guidelines' recommendations and, per country, the legal provisions mapped to them with their status history.
@@ -160,7 +160,7 @@ public class Guidelines {
         var p = new Provision(UUID.randomUUID(), country.code(), law.strip(), article.strip(), quotedText.strip(),
                 link == null || link.isBlank() ? null : link.strip(),
                 recommendation(recommendationId).orElseThrow().id(), relation,
-                status == null ? ProvisionStatus.NOT_STARTED : status, CurrentUser.name(), clock.instant());
+                status == null ? ProvisionStatus.NOT_STARTED : status, CurrentStaff.username(), clock.instant());
         db.sql("""
                 INSERT INTO reform_provision (id, country, law, article, quoted_text, link, recommendation_id,
                                               relation, status, created_by, created_at)
@@ -194,7 +194,7 @@ public class Guidelines {
                 """)
                 .param("id", id).param("law", before.law()).param("article", before.article())
                 .param("text", before.quotedText()).param("link", before.link()).param("rec", before.recommendationId())
-                .param("relation", before.relation().name()).param("by", CurrentUser.name())
+                .param("relation", before.relation().name()).param("by", CurrentStaff.username())
                 .param("at", Utc.of(clock.instant())).param("reason", reason.strip())
                 .update();
         db.sql("""
@@ -270,7 +270,7 @@ public class Guidelines {
                 INSERT INTO reform_status_change (provision_id, status, changed_by, changed_at, evidence, note)
                 VALUES (:id, :status, :by, :at, :evidence, :note)
                 """)
-                .param("id", id).param("status", status.name()).param("by", CurrentUser.name()).param("at", Utc.of(at))
+                .param("id", id).param("status", status.name()).param("by", CurrentStaff.username()).param("at", Utc.of(at))
                 .param("evidence", blankToNull(evidence)).param("note", blankToNull(note))
                 .update();
     }

@@ -10,13 +10,13 @@ import java.util.TreeMap;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.reform.Country;
-import org.ishenim.reform.CurrentUser;
 import org.ishenim.reform.RowError;
 import org.ishenim.reform.TabularFile;
 import org.ishenim.web.HubOnly;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.ishenim.web.CurrentStaff;
 
 /**
  * Registry figures (imported from official statistics) and the number of people on OAT (entered by hand for now).
@@ -141,7 +141,7 @@ public class Registry {
                 INSERT INTO reform_oat (country, ref_year, people, entered_by, synthetic)
                 VALUES (:c, :y, :people, :by, :synthetic)
                 """)
-                .param("c", country.code()).param("y", year).param("people", people).param("by", CurrentUser.name())
+                .param("c", country.code()).param("y", year).param("people", people).param("by", CurrentStaff.username())
                 .param("synthetic", synthetic).update();
         audit.record("reform.oat.set", null, country.code() + " " + year + ": " + people, Outcome.SUCCESS);
     }

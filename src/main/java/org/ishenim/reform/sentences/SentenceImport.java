@@ -10,11 +10,11 @@ import java.util.UUID;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.reform.Country;
-import org.ishenim.reform.CurrentUser;
 import org.ishenim.reform.TabularFile;
 import org.ishenim.web.HubOnly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.ishenim.web.CurrentStaff;
 
 /**
  * Imports a year of sentences from the template (CSV or XLSX). A file with any error imports nothing unless the
@@ -70,7 +70,7 @@ public class SentenceImport {
         int rejected = (int) result.errors().stream().mapToInt(RowError::line).distinct().count();
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
         sentences.recordImport(importId, country, name.length() > 200 ? name.substring(0, 200) : name,
-                CurrentUser.name(), clock.instant(), fresh.size(), result.valid().size() - fresh.size(), rejected);
+                CurrentStaff.username(), clock.instant(), fresh.size(), result.valid().size() - fresh.size(), rejected);
         sentences.insertAll(country, fresh, importId);
         audit.record("reform.sentences.import", null, country.code() + ": " + fresh.size() + " added, "
                 + (result.valid().size() - fresh.size()) + " already present, " + rejected + " rejected",

@@ -11,13 +11,13 @@ import java.util.UUID;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.reform.Country;
-import org.ishenim.reform.CurrentUser;
 import org.ishenim.web.HubOnly;
 import org.ishenim.web.InvalidFieldsException;
 import org.ishenim.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.ishenim.web.CurrentStaff;
 
 /** Commission visits, their meetings and commitments. "Overdue" is decided against the injected clock. */
 @Service
@@ -166,7 +166,7 @@ public class Visits {
                 VALUES (:id, :kind, :text, :owner, :due, :status, :by, :at)
                 """)
                 .param("id", c.id()).param("kind", kind).param("text", c.text()).param("owner", c.owner())
-                .param("due", c.dueOn()).param("status", c.status().name()).param("by", CurrentUser.name())
+                .param("due", c.dueOn()).param("status", c.status().name()).param("by", CurrentStaff.username())
                 .param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
                 .update();
     }
