@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.ishenim.web.ClinicOnly;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The dose day: the calendar day in the clinic's zone ({@code ishenim.clinic.zone}) of the injected clock. */
@@ -16,7 +15,12 @@ public class ClinicCalendar {
     private final Clock clock;
     private final ZoneId zone;
 
-    public ClinicCalendar(Clock clock, @Value("${ishenim.clinic.zone:Asia/Bishkek}") ZoneId zone) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public ClinicCalendar(Clock clock, org.ishenim.web.ClinicZone zone) {
+        this(clock, zone.id());
+    }
+
+    public ClinicCalendar(Clock clock, ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
     }

@@ -10,7 +10,6 @@ import org.ishenim.medicines.Medicine;
 import org.ishenim.medicines.Milligrams;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ProblemException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -36,7 +35,8 @@ class StockPages {
     private final ZoneId zone;
 
     StockPages(StockLedger ledger, Sites sites, StockReports reports, MessageSource messages, Clock clock,
-            @Value("${ishenim.clinic.zone:Asia/Bishkek}") ZoneId zone) {
+            org.ishenim.web.ClinicZone clinicZone) {
+        ZoneId zone = clinicZone.id();
         this.ledger = ledger;
         this.sites = sites;
         this.reports = reports;

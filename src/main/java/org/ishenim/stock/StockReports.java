@@ -13,7 +13,6 @@ import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.web.ClinicOnly;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -33,12 +32,11 @@ public class StockReports {
     private final AuditLog audit;
     private final org.ishenim.web.PlausibleDates dates;
 
-    StockReports(JdbcClient db, AuditLog audit, @Value("${ishenim.clinic.zone:Asia/Bishkek}") ZoneId zone,
-            org.ishenim.web.PlausibleDates dates) {
+    StockReports(JdbcClient db, AuditLog audit, org.ishenim.web.ClinicZone zone, org.ishenim.web.PlausibleDates dates) {
         this.dates = dates;
         this.db = db;
         this.audit = audit;
-        this.zone = zone;
+        this.zone = zone.id();
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)

@@ -16,10 +16,9 @@ class LayoutModel {
     private final String role;
     private final java.time.ZoneId zone;
 
-    LayoutModel(@Value("${ishenim.role:clinic}") String role,
-            @Value("${ishenim.clinic.zone:Asia/Bishkek}") java.time.ZoneId zone) {
+    LayoutModel(@Value("${ishenim.role:clinic}") String role, ClinicZone zone) {
         this.role = role;
-        this.zone = zone;
+        this.zone = zone.id();
     }
 
     @ModelAttribute("zone")

@@ -50,11 +50,17 @@ public class PlausibleDates {
     private final LocalDate earliestHistorical;
     private final int reformMaxDaysAhead;
 
-    PlausibleDates(Clock clock, @Value("${ishenim.clinic.zone:Asia/Bishkek}") ZoneId zone,
+    @org.springframework.beans.factory.annotation.Autowired
+    PlausibleDates(Clock clock, ClinicZone clinicZone,
             @Value("${ishenim.input.earliest-date:2000-01-01}") LocalDate earliest,
             @Value("${ishenim.input.max-days-ahead:366}") int maxDaysAhead,
             @Value("${ishenim.input.earliest-historical-date:1990-01-01}") LocalDate earliestHistorical,
             @Value("${ishenim.input.reform-max-days-ahead:3660}") int reformMaxDaysAhead) {
+        this(clock, clinicZone.id(), earliest, maxDaysAhead, earliestHistorical, reformMaxDaysAhead);
+    }
+
+    PlausibleDates(Clock clock, ZoneId zone, LocalDate earliest, int maxDaysAhead, LocalDate earliestHistorical,
+            int reformMaxDaysAhead) {
         if (maxDaysAhead < 0 || reformMaxDaysAhead < 0) {
             throw new IllegalStateException("ishenim.input.*max-days-ahead cannot be negative.");
         }
