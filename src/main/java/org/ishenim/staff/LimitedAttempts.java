@@ -19,7 +19,7 @@ import org.springframework.security.core.AuthenticationException;
 final class LimitedAttempts implements AuthenticationProvider {
 
     /** How long a check waits for the checks under way to end, in milliseconds. */
-    static final long BUSY_WAIT = 5_000;
+    static final long BUSY_WAIT = 15_000;
     private static final long RETRY_MILLIS = 10;
 
     private final AuthenticationProvider delegate;
