@@ -143,14 +143,19 @@ public final class Crawler {
     }
 
     private HttpRequest.Builder request(Route route, String path, String odd, boolean api) {
-        StringBuilder query = new StringBuilder();
+        StringBuilder query = new StringBuilder(); // a form body: every parameter gets the odd value
+        StringBuilder urlQuery = new StringBuilder(); // in the address, a very long value at most once (see path)
+        boolean longUsed = !route.pathVariables().isEmpty();
         for (String name : new LinkedHashSet<>(route.parameters())) {
             query.append(query.isEmpty() ? "" : "&").append(encode(name)).append('=').append(encode(odd));
+            String value = odd.length() <= LONG_SEGMENT || !longUsed ? odd : "x";
+            longUsed = true;
+            urlQuery.append(urlQuery.isEmpty() ? "" : "&").append(encode(name)).append('=').append(encode(value));
         }
         boolean hasBody = !route.method().equals("GET") && !route.method().equals("DELETE");
         HttpRequest.Builder builder;
         if (route.body() != null) {
-            String uri = base + path + (query.isEmpty() ? "" : "?" + query);
+            String uri = base + path + (urlQuery.isEmpty() ? "" : "?" + urlQuery);
             builder = HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
                     .method(route.method(), HttpRequest.BodyPublishers.ofString(body(route.body(), odd)));
         } else if (hasBody && !api) {
@@ -158,7 +163,7 @@ public final class Crawler {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .method(route.method(), HttpRequest.BodyPublishers.ofString(query.toString()));
         } else {
-            String uri = base + path + (query.isEmpty() ? "" : "?" + query);
+            String uri = base + path + (urlQuery.isEmpty() ? "" : "?" + urlQuery);
             builder = HttpRequest.newBuilder(URI.create(uri)).method(route.method(), HttpRequest.BodyPublishers.noBody());
         }
         return builder;
@@ -187,13 +192,25 @@ public final class Crawler {
         return node.toString();
     }
 
+    /**
+     * The route with the odd value in every path variable, except that a very long value goes into the first one only
+     * (an unknown id fills the others): two 5,000-character segments make a request line over Tomcat's 8 KB limit,
+     * which Tomcat refuses by closing the connection while the client may still be sending, a race in TCP and not an
+     * answer of ours.
+     */
     private static String path(Route route, String odd) {
         String path = route.pattern();
+        boolean first = true;
         for (String variable : route.pathVariables()) {
-            path = path.replaceFirst("\\{\\*?" + variable + "(?::[^}]*)?}", Matcher.quoteReplacement(segment(odd)));
+            String value = first || odd.length() <= LONG_SEGMENT ? odd : UNKNOWN_ID;
+            path = path.replaceFirst("\\{\\*?" + variable + "(?::[^}]*)?}", Matcher.quoteReplacement(segment(value)));
+            first = false;
         }
         return path;
     }
+
+    private static final int LONG_SEGMENT = 1_000;
+    private static final String UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
     private static String segment(String odd) {
         // an empty segment would be another route; a path variable gets a blank instead
