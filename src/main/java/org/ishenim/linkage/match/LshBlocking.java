@@ -93,7 +93,7 @@ public final class LshBlocking {
     }
 
     /** Sorted (key << 32 | row) for every row of the store. */
-    private static long[] keys(ClkStore store, int[] band) {
+    static long[] keys(ClkStore store, int[] band) {
         long[] words = store.words();
         int w = store.wordsPer();
         long[] keys = new long[store.size()];

@@ -1,6 +1,5 @@
 package org.ishenim.linkage.match;
 
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,7 +58,7 @@ public final class LshClusters {
     }
 
     private static long joinBand(ClkStore store, int[] band, double threshold, AtomicIntegerArray parent) {
-        long[] keys = keys(store, band);
+        long[] keys = LshBlocking.keys(store, band);
         long compared = 0;
         int start = 0;
         while (start < keys.length) {
@@ -98,23 +97,6 @@ public final class LshClusters {
             return Integer.MAX_VALUE;
         }
         return (int) Math.min(Integer.MAX_VALUE, Math.floor(pop * (2 - threshold) / threshold + 1e-9));
-    }
-
-    /** Sorted (key << 32 | row) for every row of the store. */
-    static long[] keys(ClkStore store, int[] band) {
-        long[] words = store.words();
-        int w = store.wordsPer();
-        long[] keys = new long[store.size()];
-        for (int row = 0; row < keys.length; row++) {
-            long key = 0;
-            int base = row * w;
-            for (int position : band) {
-                key = (key << 1) | ((words[base + (position >>> 6)] >>> (63 - (position & 63))) & 1L);
-            }
-            keys[row] = (key << 32) | row;
-        }
-        Arrays.sort(keys);
-        return keys;
     }
 
     private static int commonBits(ClkStore store, int a, int b) {
