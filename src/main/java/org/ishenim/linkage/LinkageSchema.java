@@ -61,9 +61,9 @@ public final class LinkageSchema {
         return CLINIC.equals(nameOrPath) ? clinic() : read(Path.of(nameOrPath));
     }
 
-    /** The filter length in bits. */
+    /** The encoding's length in bits: the filter length, or what the hardening steps make of it. */
     public int length() {
-        return schema.l();
+        return schema.outputLength();
     }
 
     /** The input columns the schema reads, in order (ignored features excluded). */

@@ -19,6 +19,16 @@ final class BitVector {
         return (words[index >>> 6] & (1L << (63 - (index & 63)))) != 0;
     }
 
+    void flip(int index) {
+        words[index >>> 6] ^= 1L << (63 - (index & 63));
+    }
+
+    BitVector copy() {
+        BitVector copy = new BitVector(length);
+        System.arraycopy(words, 0, copy.words, 0, words.length);
+        return copy;
+    }
+
     int length() {
         return length;
     }

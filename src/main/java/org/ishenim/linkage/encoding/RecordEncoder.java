@@ -17,18 +17,21 @@ import org.ishenim.linkage.schema.Schema;
 /**
  * Encodes one record into a CLK exactly as clkhash does for a v3 schema: for each feature in order, normalise
  * (Ishenim extension), replace a missing-value sentinel or validate and format, tokenise, and hash each token into
- * the filter with its share of insertions; then XOR-fold. Thread-safe: hashers are kept per thread.
+ * the filter with its share of insertions; then XOR-fold, and apply Ishenim's hardening steps if the schema has
+ * any. Thread-safe: hashers are kept per thread.
  */
 public final class RecordEncoder {
 
     private final Schema schema;
     private final byte[][][] keys;
     private final ThreadLocal<TokenHasher[]> hashers;
+    private final Hardener hardener;
 
     public RecordEncoder(Schema schema, byte[] secret) {
         this.schema = schema;
         this.keys = KeyDerivation.derive(secret, schema.kdf(), schema.features().size());
         this.hashers = ThreadLocal.withInitial(this::newHashers);
+        this.hardener = new Hardener(schema.hardening(), schema.l(), secret, schema.kdf());
     }
 
     /**
@@ -66,7 +69,7 @@ public final class RecordEncoder {
                 hasherOf[f].insert(bytes(feature, token), ks[t], filter);
             }
         }
-        return filter.fold(schema.xorFolds()).words();
+        return hardener.apply(filter.fold(schema.xorFolds())).words();
     }
 
     private String recordSalt(UnaryOperator<String> column) {

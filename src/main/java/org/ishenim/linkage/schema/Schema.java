@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * A parsed linkage schema: filter length {@code l}, XOR folds, key derivation and the features in column order.
- * {@code recordSalt} is Ishenim's optional per-record salt (null when absent; not part of clkhash).
+ * {@code recordSalt} is Ishenim's optional per-record salt (null when absent) and {@code hardening} its optional
+ * steps over the finished filter (empty when absent); neither is part of clkhash.
  */
-public record Schema(int l, int xorFolds, Kdf kdf, List<Feature> features, RecordSalt recordSalt) {
+public record Schema(int l, int xorFolds, Kdf kdf, List<Feature> features, RecordSalt recordSalt,
+        List<Hardening> hardening) {
 
     public Schema(int l, int xorFolds, Kdf kdf, List<Feature> features) {
-        this(l, xorFolds, kdf, features, null);
+        this(l, xorFolds, kdf, features, null, List.of());
     }
 
     public Schema {
@@ -20,10 +22,20 @@ public record Schema(int l, int xorFolds, Kdf kdf, List<Feature> features, Recor
             throw new IllegalArgumentException("xorFolds must not be negative");
         }
         features = List.copyOf(features);
+        hardening = List.copyOf(hardening);
     }
 
     /** The length of the filter before XOR folding. */
     public int hashLength() {
         return l << xorFolds;
+    }
+
+    /** The length of the encoding a record becomes: {@code l}, or what the last hardening step makes of it. */
+    public int outputLength() {
+        int length = l;
+        for (Hardening step : hardening) {
+            length = step.outputLength(length);
+        }
+        return length;
     }
 }

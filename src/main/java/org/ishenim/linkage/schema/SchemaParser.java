@@ -80,12 +80,43 @@ public final class SchemaParser {
             JsonNode saltNode = object(clk, "recordSalt");
             salt = new RecordSalt(text(saltNode, "column", null), Normaliser.byKey(text(saltNode, "normalise", "none")));
         }
-        Schema schema = new Schema(l, xorFolds, kdf, features, salt);
+        Schema schema = new Schema(l, xorFolds, kdf, features, salt, hardening(clk, l));
         boolean blake = features.stream().anyMatch(f -> !f.isIgnored() && f.hashing().hash() == HashType.BLAKE);
         if (blake && Integer.bitCount(schema.hashLength()) != 1) {
             throw new IllegalArgumentException("l must be a power of two for blakeHash");
         }
         return schema;
+    }
+
+    /** {@code clkConfig.hardening}: an array of steps, each an object with a {@code type}. */
+    private static List<Hardening> hardening(JsonNode clk, int l) {
+        JsonNode steps = clk.get("hardening");
+        if (steps == null || steps.isNull()) {
+            return List.of();
+        }
+        if (!steps.isArray()) {
+            throw new IllegalArgumentException("'hardening' must be an array");
+        }
+        List<Hardening> result = new ArrayList<>();
+        for (JsonNode step : steps) {
+            requireObject(step, "hardening step");
+            String type = text(step, "type", null);
+            result.add(switch (type) {
+                case "diffusion" -> new Hardening.Diffusion(integer(step, "taps", null), integer(step, "length", l));
+                case "bitFlip" -> new Hardening.BitFlip(number(step, "probability"));
+                default -> throw new IllegalArgumentException("unknown hardening type '" + type
+                        + "' (diffusion, bitFlip)");
+            });
+        }
+        return result;
+    }
+
+    private static double number(JsonNode parent, String key) {
+        JsonNode node = parent.get(key);
+        if (node == null || !node.isNumber()) {
+            throw new IllegalArgumentException("'" + key + "' must be a number");
+        }
+        return node.doubleValue();
     }
 
     private static Feature feature(JsonNode node) {
