@@ -33,12 +33,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
+import org.ishenim.testing.BothDatabases;
+import org.ishenim.testing.Databases;
 
 /** The ledger: every entry kind, append-only corrections, never negative, and a monthly report that balances. */
 @SpringBootTest
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
-abstract class StockLedgerTest {
+@BothDatabases
+class StockLedgerTest {
 
     static final SiteCode MAIN = new SiteCode("main");
     static final SiteCode EAST = new SiteCode("east");
@@ -59,7 +62,7 @@ abstract class StockLedgerTest {
 
     /** Number of random ledgers the property test generates. */
     int seeds() {
-        return 25;
+        return Databases.isPostgres() ? 8 : 25;
     }
 
     @BeforeEach

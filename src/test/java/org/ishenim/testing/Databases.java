@@ -48,6 +48,12 @@ public final class Databases {
         return server().getJdbcUrl("postgres", name);
     }
 
+    /** True in the {@code postgres} test run ({@code -Dishenim.test.database=postgres}), where {@link BothDatabases}
+     * classes run on PostgreSQL. */
+    public static boolean isPostgres() {
+        return "postgres".equals(System.getProperty("ishenim.test.database"));
+    }
+
     /** Points the Spring context under test at a fresh PostgreSQL database. */
     public static void postgres(DynamicPropertyRegistry registry) {
         String url = newPostgresDatabase();

@@ -17,11 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.ishenim.testing.BothDatabases;
 
 /** Importing sentences into the real database: all-or-nothing, idempotent, CSV and XLSX alike. */
 @SpringBootTest(properties = "ishenim.role=hub")
 @ActiveProfiles("test")
-abstract class SentenceImportTest {
+@BothDatabases
+class SentenceImportTest {
 
     static final String HEADER = SentenceFileCheckTest.HEADER;
     static final Country KG = Country.KYRGYZSTAN;

@@ -18,12 +18,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
+import org.ishenim.testing.BothDatabases;
 
 /** Visits and commitments; "overdue" follows the clock. */
 @SpringBootTest(properties = "ishenim.role=hub")
 @ActiveProfiles("test")
 @Import(VisitsTest.FixedClock.class)
-abstract class VisitsTest {
+@BothDatabases
+class VisitsTest {
 
     @TestConfiguration
     static class FixedClock {

@@ -12,11 +12,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ishenim.testing.BothDatabases;
 
 /** The chain under concurrent writers, and entries that share their transaction's fate. */
 @SpringBootTest
 @ActiveProfiles("test")
-abstract class AuditChainContract {
+@BothDatabases
+class AuditChainTest {
 
     @Autowired AuditLog audit;
     @Autowired TransactionTemplate tx;

@@ -17,11 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.ishenim.testing.BothDatabases;
 
 /** Enrolment, search, reveal, consent and erasure against a real database; run on H2 and on PostgreSQL. */
 @SpringBootTest
 @ActiveProfiles("test")
-abstract class ClientFlowContract {
+@BothDatabases
+class ClientFlowTest {
 
     static final String GIVEN = "Гүлнара";
     static final String SURNAME = "Бейшеналиева";

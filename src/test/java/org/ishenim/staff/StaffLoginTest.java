@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.ishenim.testing.BothDatabases;
 
 /**
  * Sign-in as an attacker meets it: concurrent guesses (Basic and form) never get past the lockout, every change
@@ -32,7 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class StaffLoginContract {
+@BothDatabases
+class StaffLoginTest {
 
     static final String GOOD = "violet tractor harbour";
 

@@ -1,4 +1,0 @@
-package org.ishenim.audit;
-
-class AuditChainH2Test extends AuditChainContract {
-}

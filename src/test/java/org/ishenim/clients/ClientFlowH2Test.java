@@ -1,4 +1,0 @@
-package org.ishenim.clients;
-
-class ClientFlowH2Test extends ClientFlowContract {
-}

@@ -1,4 +1,0 @@
-package org.ishenim.staff;
-
-class StaffLoginH2Test extends StaffLoginContract {
-}

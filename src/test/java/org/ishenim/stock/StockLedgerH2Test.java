@@ -1,4 +1,0 @@
-package org.ishenim.stock;
-
-class StockLedgerH2Test extends StockLedgerTest {
-}
