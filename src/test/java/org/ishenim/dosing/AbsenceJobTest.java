@@ -18,12 +18,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.ishenim.testing.BothDatabases;
 
 /** The absence job marks missed days once, and catches up from the last processed day after downtime. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
-abstract class AbsenceJobTest {
+@BothDatabases
+class AbsenceJobTest {
 
     @LocalServerPort
     int port;

@@ -31,12 +31,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.ishenim.testing.BothDatabases;
 
 /** Dosing over HTTP: one dose a day, idempotency, refusals, stock in the same transaction, concurrency. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
-abstract class DispensingFlowTest {
+@BothDatabases
+class DispensingFlowTest {
 
     static final String METHADONE = Medicine.METHADONE_ORAL_10MG_ML.name();
     static final SiteCode MAIN = new SiteCode("main");

@@ -24,6 +24,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.ishenim.testing.BothDatabases;
 
 /**
  * The dosing screen is set-based: the queue and its page cost the same few SQL statements for 10 clients as for 50
@@ -34,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(SqlStatements.Counting.class)
-abstract class DosingQueuePerformanceTest {
+@BothDatabases
+class DosingQueuePerformanceTest {
 
     /** The queue query and its audit entry. */
     static final int MOST_STATEMENTS_FOR_THE_QUEUE = 2;

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.ishenim.testing.BothDatabases;
 
 /**
  * Finding 10 of the security campaign: implausible dates and amounts are refused with a 400 naming the field, on
@@ -37,7 +38,8 @@ import org.springframework.test.web.servlet.MvcResult;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
-abstract class ImplausibleValuesTest {
+@BothDatabases
+class ImplausibleValuesTest {
 
     static final String METHADONE = Medicine.METHADONE_ORAL_10MG_ML.name();
     static final String BUPRENORPHINE = Medicine.BUPRENORPHINE_SL_2MG.name();

@@ -12,12 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ActiveProfiles;
+import org.ishenim.testing.BothDatabases;
 
 /** The Guidelines tracker on the real database: starter set, provisions, status history and compliance. */
 @SpringBootTest(properties = "ishenim.role=hub")
 @ActiveProfiles("test")
 @WithMockUser(username = "analyst1", roles = "ANALYST")
-abstract class GuidelinesTest {
+@BothDatabases
+class GuidelinesTest {
 
     @Autowired
     Guidelines guidelines;

@@ -1,4 +1,0 @@
-package org.ishenim.dosing;
-
-class AbsenceJobH2Test extends AbsenceJobTest {
-}

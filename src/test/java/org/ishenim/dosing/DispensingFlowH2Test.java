@@ -1,4 +1,0 @@
-package org.ishenim.dosing;
-
-class DispensingFlowH2Test extends DispensingFlowTest {
-}

@@ -1,4 +1,0 @@
-package org.ishenim.dosing;
-
-class DosingQueuePerformanceH2Test extends DosingQueuePerformanceTest {
-}

@@ -1,4 +1,0 @@
-package org.ishenim.dosing;
-
-class ImplausibleValuesH2Test extends ImplausibleValuesTest {
-}
