@@ -13,7 +13,6 @@ import org.ishenim.audit.Outcome;
 import org.ishenim.clients.ClientId;
 import org.ishenim.clients.Consents;
 import org.ishenim.clients.Purpose;
-import org.ishenim.medicines.Medicine;
 import org.ishenim.medicines.Milligrams;
 import org.ishenim.prescriptions.ClinicCalendar;
 import org.ishenim.prescriptions.OatRules;
@@ -126,63 +125,47 @@ class Dosing {
         }
         var client = new ClientId(request.clientId());
         SiteCode site = sites.resolve(request.site());
-        Prescription p = prescribing.active(client).filter(x -> x.isActiveOn(today))
-                .orElseThrow(() -> new RuleViolationException("no-active-prescription", "The client has no active prescription today."));
-        if (!consents.isGiven(client, Purpose.TREATMENT)) {
-            throw new RuleViolationException("no-treatment-consent", "The client's consent to treatment is not given or was revoked.");
-        }
-        if (p.current() == null) {
-            throw new RuleViolationException("countersign-pending", "The prescription awaits a second doctor's countersignature.");
-        }
+        Prescription p = prescribing.active(client).orElse(null);
         // One read answers both questions: a dose day on today means already dosed; otherwise it is the last
         // covered day before today, from which the missed days are counted.
-        LocalDate last = dispensings.lastCoveredOnOrBefore(client.value(), today).orElse(null);
-        if (today.equals(last)) {
-            throw new AlreadyDosed();
-        }
-        int missed = MissedDoseRule.missedDays(today, last, p.resetOn());
-        var proposal = rule.propose(p.medicine(), p.current().dailyDose(), missed);
-        if (proposal.band().blocks()) {
-            throw new RuleViolationException(proposal.band() == DoseBand.REVIEW ? "review-required" : "reinduction-required",
-                    missed + " consecutive days missed: a doctor must review before the next dose.")
-                    .with("missedDays", missed);
-        }
-        Milligrams dose = Milligrams.of(request.doseMg());
-        if (!dose.equals(proposal.dose())) {
-            throw new RuleViolationException("dose-mismatch", "The dose differs from the dose proposed for today.")
-                    .with("proposedMg", proposal.dose().plain()).with("band", proposal.band().name());
-        }
-        int takeHome = request.takeHomeDays() == null ? 0 : request.takeHomeDays();
-        if (takeHome > 0 && proposal.band() != DoseBand.NORMAL) {
-            throw new RuleViolationException("take-home-not-allowed", "No take-home doses after missed days.");
-        }
-        List<LocalDate> days = TakeHome.coveredDays(today, takeHome, p.current().takeHomeDays());
-        Milligrams total = dose.times(days.size());
-        int bottles = request.bottlesGiven() != null ? request.bottlesGiven()
-                : p.medicine().form() == Medicine.Form.ORAL_SOLUTION ? takeHome : 0;
+        var facts = new DoseDay(today, p, consents.isGiven(client, Purpose.TREATMENT),
+                dispensings.lastCoveredOnOrBefore(client.value(), today).orElse(null));
+        DoseDecision.Give give = given(facts.decide(request, rule));
         var row = new Dispensings.Row(UUID.randomUUID(), client.value(), p.id().value(), p.current().id(), site.value(),
-                p.medicine(), dose, days.size(), total, request.observed() == null || request.observed(), bottles, today,
+                p.medicine(), give.dose(), give.days().size(), give.total(), give.observed(), give.bottles(), today,
                 now, by);
         dispensings.insert(row);
         try {
-            for (LocalDate day : days) {
+            for (LocalDate day : give.days()) {
                 dispensings.cover(client.value(), day, row.id());
             }
         } catch (DuplicateKeyException e) {
             throw new AlreadyDosed();
         }
-        var body = new Dispensed(row.id(), client.value(), p.id().value(), p.medicine().name(), dose.plain(),
-                p.medicine().quantity(dose).toPlainString() + " " + p.medicine().quantityUnit(), takeHome, days,
-                total.plain(), row.observed(), bottles, site.value(), now, by);
+        var body = new Dispensed(row.id(), client.value(), p.id().value(), p.medicine().name(), give.dose().plain(),
+                p.medicine().quantity(give.dose()).toPlainString() + " " + p.medicine().quantityUnit(),
+                give.takeHomeDays(), give.days(), give.total().plain(), row.observed(), give.bottles(), site.value(),
+                now, by);
         String text = json.writeValueAsString(body);
         if (key != null) {
             keys.complete(key, 201, text);
         }
-        audit.record("dose.dispense", client.value(), takeHome > 0 ? "TAKE_HOME:" + takeHome : null,
+        audit.record("dose.dispense", client.value(), give.takeHomeDays() > 0 ? "TAKE_HOME:" + give.takeHomeDays() : null,
                 Outcome.SUCCESS);
         // The one serialised step comes last: the site's balance row is locked only from here to the commit.
-        stock.dispense(site, p.medicine(), total, row.id());
+        stock.dispense(site, p.medicine(), give.total(), row.id());
         return new Answer(201, text, false);
+    }
+
+    /** The dose to give, or the decision's refusal thrown (the dose's transaction then rolls back). */
+    private static DoseDecision.Give given(DoseDecision decision) {
+        if (decision instanceof DoseDecision.Refused refused) {
+            throw refused.exception();
+        }
+        if (decision instanceof DoseDecision.AlreadyDosed) {
+            throw new AlreadyDosed();
+        }
+        return (DoseDecision.Give) decision;
     }
 
     private Answer replay(IdempotencyKeys.Stored stored, String fingerprint) {

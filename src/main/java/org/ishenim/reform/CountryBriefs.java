@@ -1,6 +1,6 @@
 package org.ishenim.reform;
 
-import org.ishenim.reform.guidelines.Guidelines;
+import org.ishenim.reform.guidelines.ComplianceReport;
 import org.ishenim.reform.registry.Registry;
 import org.ishenim.reform.sentences.SentenceFigures;
 import org.ishenim.reform.visits.Visits;
@@ -15,13 +15,13 @@ class CountryBriefs {
 
     private final SentenceFigures sentences;
     private final Registry registry;
-    private final Guidelines guidelines;
+    private final ComplianceReport compliance;
     private final Visits visits;
 
-    CountryBriefs(SentenceFigures sentences, Registry registry, Guidelines guidelines, Visits visits) {
+    CountryBriefs(SentenceFigures sentences, Registry registry, ComplianceReport compliance, Visits visits) {
         this.sentences = sentences;
         this.registry = registry;
-        this.guidelines = guidelines;
+        this.compliance = compliance;
         this.visits = visits;
     }
 
@@ -37,7 +37,7 @@ class CountryBriefs {
         Integer year = chosenYear != null ? chosenYear : sentences.latestYear(country);
         var analysis = sentences.analyse(country, year);
         return new CountryBrief(country, visits.today(), analysis, registry.trend(country),
-                guidelines.compliance(country), visits.openCommitments(country),
+                compliance.of(country), visits.openCommitments(country),
                 analysis.synthetic() || registry.anySynthetic(country));
     }
 }

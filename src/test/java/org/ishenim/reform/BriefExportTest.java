@@ -6,7 +6,8 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import org.ishenim.reform.guidelines.Guidelines;
+import org.ishenim.reform.guidelines.ProvisionText;
+import org.ishenim.reform.guidelines.Provisions;
 import org.ishenim.reform.guidelines.ProvisionStatus;
 import org.ishenim.reform.guidelines.Relation;
 import org.ishenim.reform.registry.Registry;
@@ -35,7 +36,7 @@ class BriefExportTest {
     @Autowired
     Registry registry;
     @Autowired
-    Guidelines guidelines;
+    Provisions provisions;
     @Autowired
     Visits visits;
 
@@ -47,8 +48,8 @@ class BriefExportTest {
             sentences.importFile(kg, "demo.csv", DemoReform.demoSentences(), false, true);
             registry.importFile(kg, "registry.csv", DemoReform.demoRegistry(), false, true);
             registry.setOat(kg, 2023, 1230, true);
-            guidelines.addProvision(kg, "Law on narcotic drugs", "Art. 30", "Registration of persons who use drugs.",
-                    null, "REG-1", Relation.CONTRADICTS, ProvisionStatus.DRAFTED, "draft", null);
+            provisions.add(kg, new ProvisionText("Law on narcotic drugs", "Art. 30", "Registration of persons who use drugs.",
+                    null, "REG-1", Relation.CONTRADICTS), ProvisionStatus.DRAFTED, "draft", null);
             var visit = visits.addVisit(kg, "Second official visit", LocalDate.of(2023, 6, 19),
                     LocalDate.of(2023, 6, 21), null);
             visits.addCommitment(visit, "Expertise to amend the law to abolish the registry", "ECECACD",

@@ -18,6 +18,14 @@ public record Compliance(Recommendation recommendation, Level level, List<Provis
         NO_DATA, CONTRADICTED, IN_PROGRESS, MET
     }
 
+    /** The standing on each of {@code recommendations}, in their order, from a country's {@code provisions}. */
+    static List<Compliance> of(List<Recommendation> recommendations, List<Provision> provisions) {
+        return recommendations.stream().map(r -> {
+            List<Provision> mapped = provisions.stream().filter(p -> p.recommendationId().equals(r.id())).toList();
+            return new Compliance(r, levelOf(mapped), mapped);
+        }).toList();
+    }
+
     static Level levelOf(List<Provision> provisions) {
         if (provisions.isEmpty()) {
             return Level.NO_DATA;

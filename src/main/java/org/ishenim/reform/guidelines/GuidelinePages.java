@@ -21,16 +21,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @HubOnly
 class GuidelinePages {
 
-    private final Guidelines guidelines;
+    private final Recommendations recommendations;
+    private final Provisions provisions;
+    private final ComplianceReport compliance;
 
-    GuidelinePages(Guidelines guidelines) {
-        this.guidelines = guidelines;
+    GuidelinePages(Recommendations recommendations, Provisions provisions, ComplianceReport compliance) {
+        this.recommendations = recommendations;
+        this.provisions = provisions;
+        this.compliance = compliance;
     }
 
     @GetMapping("/guidelines")
     @PreAuthorize("hasAnyRole('ANALYST','VIEWER')")
     String recommendations(Model model) {
-        model.addAttribute("recommendations", guidelines.recommendations());
+        model.addAttribute("recommendations", recommendations.recommendations());
         model.addAttribute("themes", Recommendation.THEMES);
         model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));
         return "reform/guidelines";
@@ -42,7 +46,7 @@ class GuidelinePages {
             @RequestParam(required = false) String textRu, @RequestParam(required = false) String textKy,
             RedirectAttributes redirect) {
         try {
-            guidelines.saveRecommendation(id, theme, text, textRu, textKy);
+            recommendations.saveRecommendation(id, theme, text, textRu, textKy);
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidFieldsException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -55,8 +59,8 @@ class GuidelinePages {
     String provisions(@PathVariable String code, Model model) {
         Country country = Country.parse(code);
         model.addAttribute("country", country);
-        model.addAttribute("provisions", guidelines.provisions(country));
-        model.addAttribute("recommendations", guidelines.recommendations());
+        model.addAttribute("provisions", provisions.of(country));
+        model.addAttribute("recommendations", recommendations.recommendations());
         model.addAttribute("statuses", ProvisionStatus.values());
         model.addAttribute("relations", Relation.values());
         if (model.getAttribute("errors") == null) {
@@ -79,8 +83,8 @@ class GuidelinePages {
             Model model) {
         Country country = Country.parse(code);
         try {
-            Provision p = guidelines.addProvision(country, law, article, quotedText, link, recommendationId, relation,
-                    status, evidence, note);
+            Provision p = provisions.add(country,
+                    new ProvisionText(law, article, quotedText, link, recommendationId, relation), status, evidence, note);
             return "redirect:/reform/provisions/" + p.id();
         } catch (InvalidFieldsException e) {
             model.addAttribute("errors", e.errors());
@@ -93,13 +97,13 @@ class GuidelinePages {
     @GetMapping("/provisions/{id}")
     @PreAuthorize("hasAnyRole('ANALYST','VIEWER')")
     String provision(@PathVariable UUID id, Model model) {
-        Provision p = guidelines.provision(id);
+        Provision p = provisions.provision(id);
         model.addAttribute("p", p);
         model.addAttribute("country", Country.parse(p.country()));
-        model.addAttribute("recommendation", guidelines.recommendation(p.recommendationId()).orElse(null));
-        model.addAttribute("history", guidelines.history(id));
-        model.addAttribute("corrections", guidelines.corrections(id));
-        model.addAttribute("recommendations", guidelines.recommendations());
+        model.addAttribute("recommendation", recommendations.recommendation(p.recommendationId()).orElse(null));
+        model.addAttribute("history", provisions.history(id));
+        model.addAttribute("corrections", provisions.corrections(id));
+        model.addAttribute("recommendations", recommendations.recommendations());
         model.addAttribute("relations", Relation.values());
         model.addAttribute("statuses", ProvisionStatus.values());
         if (model.getAttribute("errors") == null) {
@@ -114,7 +118,7 @@ class GuidelinePages {
             @RequestParam(required = false) String evidence, @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         try {
-            guidelines.changeStatus(id, status, evidence, note);
+            provisions.changeStatus(id, status, evidence, note);
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidFieldsException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -130,7 +134,7 @@ class GuidelinePages {
             @RequestParam(required = false) Relation relation, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         try {
-            guidelines.correctProvision(id, law, article, quotedText, link, recommendationId, relation, reason);
+            provisions.correct(id, new ProvisionText(law, article, quotedText, link, recommendationId, relation), reason);
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidFieldsException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -143,7 +147,7 @@ class GuidelinePages {
     String compliance(@PathVariable String code, Model model) {
         Country country = Country.parse(code);
         model.addAttribute("country", country);
-        model.addAttribute("compliance", guidelines.compliance(country));
+        model.addAttribute("compliance", compliance.of(country));
         return "reform/compliance";
     }
 

@@ -16,15 +16,15 @@ class StarterGuidelines implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StarterGuidelines.class);
 
-    private final Guidelines guidelines;
+    private final Recommendations recommendations;
 
-    StarterGuidelines(Guidelines guidelines) {
-        this.guidelines = guidelines;
+    StarterGuidelines(Recommendations recommendations) {
+        this.recommendations = recommendations;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        int loaded = guidelines.loadStarterSetIfEmpty();
+        int loaded = recommendations.loadStarterSetIfEmpty();
         if (loaded > 0) {
             log.info("Loaded {} Guidelines recommendations from the starter set", loaded);
         }
