@@ -62,6 +62,22 @@ class IndicatorsTest {
         }
 
         @Test
+        void theServiceDenominatorIsTheClientsInContactOnTheDate() {
+            Episode episode = maintenance(METHADONE_ORAL_10MG_ML, "2026-01-10", null, 80).get(0);
+            List<ClientTreatment> clients = List.of(
+                    new ClientTreatment(Sex.F, ADULT, REGION, D, null, List.of(episode), doseOn(D)), // enrolled on D
+                    new ClientTreatment(Sex.F, ADULT, REGION, D.plusDays(1), null, List.of(), List.of()), // after D
+                    new ClientTreatment(Sex.F, ADULT, REGION, LocalDate.of(2025, 1, 1), D, List.of(), List.of()),
+                    new ClientTreatment(Sex.F, ADULT, REGION, LocalDate.of(2025, 1, 1), D.plusDays(1), List.of(),
+                            List.of())); // discharged on D (left out) and on D+1 (still in contact on D)
+
+            Coverage coverage = indicators.coverage(clients, D);
+
+            assertThat(coverage.inContact().total()).isEqualTo(2);
+            assertThat(coverage.onTreatment().total()).isEqualTo(1);
+        }
+
+        @Test
         void takeHomeCoverAcrossTheCensusDateCounts() {
             List<ClientTreatment> clients = List.of(
                     // observed on D-1 with 5 take-home days: D to D+4 covered

@@ -54,6 +54,38 @@ class SuppressionTest {
     }
 
     @Test
+    void aSuppressedCellJoiningTwoHiddenBlocksIsProtectedThoughNoLineHasASingleSuppression() {
+        //        c0  c1  c2  c3 | total
+        // r0      5   5  50  50 | 110
+        // r1      5   5   5  50 |  65
+        // r2     50  50   5   5 | 110
+        // r3     50  50   5   5 | 110
+        // Every line has 0 or at least 2 small cells, yet (r1,c2) is solvable: the hidden parts of columns c0 and c1
+        // less that of row r0 give (r1,c0) + (r1,c1) = 10 + 10 − 10 = 10, and row r1 then gives (r1,c2) = 15 − 10 = 5.
+        // It is a bridge
+        // between the two hidden blocks; one more entry must go to close a cycle through it.
+        CountTable table = new CountTable(List.of("r0", "r1", "r2", "r3"), List.of("c0", "c1", "c2", "c3"),
+                new int[][] { { 5, 5, 50, 50 }, { 5, 5, 5, 50 }, { 50, 50, 5, 5 }, { 50, 50, 5, 5 } });
+
+        ProtectedTable protectedTable = Suppression.protect(table, 11);
+
+        assertThat(protectedTable.log()).filteredOn(d -> d.reason() == Reason.COMPLEMENTARY)
+                .hasSize(1)
+                .allSatisfy(d -> {
+                    assertThat(d.protectsRow()).isEqualTo("r1");
+                    assertThat(d.protectsColumn()).isEqualTo("c2");
+                });
+        boolean[][] pattern = new boolean[5][5];
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                pattern[i][j] = protectedTable.entry(i, j).suppressed();
+            }
+        }
+        assertThat(Suppression.firstBridge(pattern)).isNull();
+        assertThat(protectedTable.needsHigherLevel()).isFalse();
+    }
+
+    @Test
     void aTableWithNothingSmallIsPublishedWhole() {
         CountTable table = new CountTable(List.of("F", "M"), List.of("<25", "25+"),
                 new int[][] { { 11, 40 }, { 0, 120 } });
