@@ -25,8 +25,8 @@ public sealed interface Hardening {
     record Diffusion(int taps, int length) implements Hardening {
 
         public Diffusion {
-            if (taps < 2 || taps > 16) {
-                throw new IllegalArgumentException("diffusion taps must be between 2 and 16");
+            if (taps < 2 || taps > 32) {
+                throw new IllegalArgumentException("diffusion taps must be between 2 and 32");
             }
             if (length < 8 || length % 8 != 0 || length > 65_536) {
                 throw new IllegalArgumentException("diffusion length must be a positive multiple of 8, at most 65536");
@@ -45,14 +45,16 @@ public sealed interface Hardening {
     }
 
     /**
-     * Random bit flipping (BLIP, Schnell and Borgs 2016): each bit is flipped with {@code probability}, with fresh
-     * randomness per encoding, so encoding the same record twice gives two different filters.
+     * Random bit flipping (BLIP, Schnell and Borgs 2016) as a permanent randomised response: each bit is flipped
+     * with {@code probability}, by coins keyed by the secret and the record's filter, so the same record always gets
+     * the same noise. {@code probability} is the per-bit flip probability p; in BLIP's own parametrisation f, a bit
+     * is set to 1 or to 0 with probability f/2 each, so p = f/2.
      */
     record BitFlip(double probability) implements Hardening {
 
         public BitFlip {
-            if (!(probability > 0 && probability < 0.5)) {
-                throw new IllegalArgumentException("bit flip probability must be above 0 and below 0.5");
+            if (!(probability > 0 && probability <= 0.25)) {
+                throw new IllegalArgumentException("bit flip probability must be above 0 and at most 0.25");
             }
         }
 

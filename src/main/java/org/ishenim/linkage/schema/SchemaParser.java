@@ -88,7 +88,10 @@ public final class SchemaParser {
         return schema;
     }
 
-    /** {@code clkConfig.hardening}: an array of steps, each an object with a {@code type}. */
+    /**
+     * {@code clkConfig.hardening}: an array of at most one {@code diffusion} step followed by at most one
+     * {@code bitFlip} step. Unknown keys are refused, so a misspelt parameter cannot fall back to a default.
+     */
     private static List<Hardening> hardening(JsonNode clk, int l) {
         JsonNode steps = clk.get("hardening");
         if (steps == null || steps.isNull()) {
@@ -98,17 +101,46 @@ public final class SchemaParser {
             throw new IllegalArgumentException("'hardening' must be an array");
         }
         List<Hardening> result = new ArrayList<>();
+        int length = l;
         for (JsonNode step : steps) {
             requireObject(step, "hardening step");
             String type = text(step, "type", null);
-            result.add(switch (type) {
-                case "diffusion" -> new Hardening.Diffusion(integer(step, "taps", null), integer(step, "length", l));
-                case "bitFlip" -> new Hardening.BitFlip(number(step, "probability"));
+            Hardening parsed = switch (type) {
+                case "diffusion" -> {
+                    onlyKeys(step, "type", "taps", "length");
+                    if (!result.isEmpty()) {
+                        throw new IllegalArgumentException("'hardening' has at most one diffusion, and it comes first");
+                    }
+                    Hardening.Diffusion diffusion = new Hardening.Diffusion(integer(step, "taps", null),
+                            integer(step, "length", length));
+                    if (diffusion.taps() > length) {
+                        throw new IllegalArgumentException("diffusion taps exceed the filter length");
+                    }
+                    yield diffusion;
+                }
+                case "bitFlip" -> {
+                    onlyKeys(step, "type", "probability");
+                    if (result.stream().anyMatch(Hardening.BitFlip.class::isInstance)) {
+                        throw new IllegalArgumentException("'hardening' has at most one bitFlip");
+                    }
+                    yield new Hardening.BitFlip(number(step, "probability"));
+                }
                 default -> throw new IllegalArgumentException("unknown hardening type '" + type
                         + "' (diffusion, bitFlip)");
-            });
+            };
+            result.add(parsed);
+            length = parsed.outputLength(length);
         }
         return result;
+    }
+
+    private static void onlyKeys(JsonNode node, String... allowed) {
+        List<String> known = List.of(allowed);
+        for (String key : node.propertyNames()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown key '" + key + "' in a hardening step");
+            }
+        }
     }
 
     private static double number(JsonNode parent, String key) {
