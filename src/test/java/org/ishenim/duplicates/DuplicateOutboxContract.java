@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(DuplicateOutboxContract.RecordHubRequests.class)
 abstract class DuplicateOutboxContract {
 
     static final Path secretFile;
@@ -63,6 +64,34 @@ abstract class DuplicateOutboxContract {
         r.add("ishenim.duplicates.send-after-commit", () -> "false");
     }
 
+    /** Records every request the clinic tries to send to the (unreachable) hub, in order: method and path. */
+    static final class HubRequests implements org.springframework.http.client.ClientHttpRequestInterceptor {
+        final java.util.List<String> attempted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        @Override
+        public org.springframework.http.client.ClientHttpResponse intercept(org.springframework.http.HttpRequest request,
+                byte[] body, org.springframework.http.client.ClientHttpRequestExecution execution) throws IOException {
+            attempted.add(request.getMethod().name() + " " + request.getURI().getPath());
+            return execution.execute(request, body);
+        }
+
+        java.util.List<String> since(int index) {
+            synchronized (attempted) {
+                return java.util.List.copyOf(attempted.subList(index, attempted.size()));
+            }
+        }
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class RecordHubRequests {
+        @org.springframework.context.annotation.Bean
+        HubRequests hubRequests() {
+            return new HubRequests();
+        }
+    }
+
+    @Autowired
+    HubRequests hubRequests;
     @LocalServerPort
     int port;
     @Autowired
@@ -165,6 +194,38 @@ abstract class DuplicateOutboxContract {
         assertThat(checks.find(new ClientId(withoutName))).isEmpty();
         assertThat(duplicates.refresh(false)).isZero();
         assertThat(duplicates.refresh(true)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackEnrolmentQueuesNothingAndSendsNothing() {
+        ClientId client = tx.execute(s -> {
+            s.setRollbackOnly();
+            return new ClientId(enrol(true, true));
+        });
+        assertThat(checks.find(client)).isEmpty();
+        assertThat(checks.queued(client)).isEmpty();
+        int before = hubRequests.attempted.size();
+        sender.sendNow();
+        assertThat(hubRequests.since(before)).as("only what earlier tests left, none of it new")
+                .allSatisfy(a -> assertThat(a).startsWith("DELETE "));
+    }
+
+    @Test
+    void theLatestWishWinsAndEarlierOnesAreNeverSent() {
+        ClientId client = new ClientId(enrol(true, true));
+        String reference = checks.find(client).orElseThrow().reference();
+        consents.revoke(client, Purpose.DUPLICATE_CHECK);
+        assertThat(checks.queued(client)).contains(DuplicateChecks.Action.DELETE);
+        consents.give(client, Purpose.DUPLICATE_CHECK);
+        assertThat(checks.queued(client)).contains(DuplicateChecks.Action.CHECK);
+        assertThat(checks.find(client).orElseThrow().state()).isEqualTo(CheckState.PENDING);
+
+        int before = hubRequests.attempted.size();
+        assertThat(sender.sendNow()).isZero();
+        // the hub may be skipped for the rest of a pass once it failed, but the withdrawn wish is never sent
+        assertThat(hubRequests.since(before)).doesNotContain("DELETE /api/v1/hub/encodings/" + reference);
+        assertThat(checks.retry(client).orElseThrow().attempts()).as("one attempt: only the latest wish").isEqualTo(1);
+        assertThat(checks.queued(client)).contains(DuplicateChecks.Action.CHECK);
     }
 
     @Test
