@@ -286,6 +286,14 @@ class ClinicToHubFlowTest {
             assertThat(found.get("state").stringValue()).isEqualTo("FOUND");
             assertThat(found.get("candidates").get(0).get("site").stringValue()).isEqualTo("site-a");
             assertThat(restarted.getBean(DuplicateChecks.class).queued(new ClientId(atC))).isEmpty();
+
+            // as in production: a new enrolment is sent right after it commits, in the background
+            UUID next = enrol(restarted, "Жылдыз", "Бекова", "1992-05-21", "F", true);
+            sender(restarted).awaitBackground();
+            assertThat(status(restarted, next).get("candidates").get(0).get("site").stringValue()).isEqualTo("site-a");
+            assertThat(JdbcClient.create(restarted.getBean(DataSource.class))
+                    .sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single())
+                    .as("every publication completed, and a completed one is deleted").isZero();
         }
     }
 
