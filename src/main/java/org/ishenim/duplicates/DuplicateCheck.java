@@ -14,16 +14,16 @@ import org.ishenim.clients.IdentityErased;
 import org.ishenim.clients.Purpose;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Decides, inside the transaction of the enrolment or consent change, what the hub must be told, and writes it
- * to the outbox: a check when a consenting client is enrolled or gives the consent, a deletion when the consent
- * is revoked or the identity erased. Enrolment never waits for the hub.
+ * Decides, inside the transaction of the enrolment or consent change, what the hub must be told, and publishes it
+ * as a {@link HubUpdateRequested}, which the Event Publication Registry stores in the same transaction: a check when
+ * a consenting client is enrolled or gives the consent, a deletion when the consent is revoked or the identity
+ * erased. Enrolment never waits for the hub.
  */
 @Service
 @ClinicOnly
@@ -34,18 +34,18 @@ public class DuplicateCheck {
     private final ClientRecords records;
     private final HubConnection hub;
     private final AuditLog audit;
-    private final DuplicateCheckSender sender;
+    private final ApplicationEventPublisher events;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     DuplicateCheck(DuplicateChecks checks, Consents consents, ClientRecords records, HubConnection hub, AuditLog audit,
-            DuplicateCheckSender sender, org.springframework.transaction.support.TransactionTemplate tx) {
+            ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate tx) {
         this.tx = tx;
         this.checks = checks;
         this.consents = consents;
         this.records = records;
         this.hub = hub;
         this.audit = audit;
-        this.sender = sender;
+        this.events = events;
     }
 
     @EventListener
@@ -90,8 +90,7 @@ public class DuplicateCheck {
             return;
         }
         checks.pending(id);
-        checks.enqueue(id, DuplicateChecks.Action.CHECK);
-        afterCommit(sender::kick);
+        owe(id, DuplicateChecks.Action.CHECK);
     }
 
     /**
@@ -112,15 +111,12 @@ public class DuplicateCheck {
             }
             if (all || checks.find(id).isEmpty()) {
                 checks.pending(id);
-                checks.enqueue(id, DuplicateChecks.Action.CHECK);
+                owe(id, DuplicateChecks.Action.CHECK);
                 queued++;
             }
         }
         if (all || queued > 0) {
             audit.record("duplicates.refresh", null, queued + " clients", Outcome.SUCCESS);
-        }
-        if (queued > 0) {
-            afterCommit(sender::kick);
         }
         return queued;
     }
@@ -137,8 +133,12 @@ public class DuplicateCheck {
         }
         checks.clearCandidates(id);
         checks.state(id, CheckState.WITHDRAWN);
-        checks.enqueue(id, DuplicateChecks.Action.DELETE);
-        afterCommit(sender::kick);
+        owe(id, DuplicateChecks.Action.DELETE);
+    }
+
+    /** The new wish replaces any earlier one; its event is stored with this transaction and sent after it commits. */
+    private void owe(ClientId id, DuplicateChecks.Action action) {
+        events.publishEvent(checks.owe(id, action));
     }
 
     /** The client's duplicate check, audited as a read of the client's data. */
@@ -188,18 +188,5 @@ public class DuplicateCheck {
         List<DuplicateStatus> list = checks.withState(state, limit).stream().map(this::statusOf).toList();
         audit.record("duplicates.list", null, state.name() + ": " + list.size(), Outcome.SUCCESS);
         return list;
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

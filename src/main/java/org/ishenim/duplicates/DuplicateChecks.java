@@ -15,7 +15,11 @@ import org.ishenim.web.ClinicOnly;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The duplicate-check tables: per-client state and reference, the hub's candidates, and the outbox. */
+/**
+ * The duplicate-check tables: per-client state, reference and what the hub is still owed (the latest wish, its
+ * generation and retry state), and the hub's candidates. The wishes travel as {@link HubUpdateRequested} events
+ * through Spring Modulith's Event Publication Registry.
+ */
 @Repository
 @ClinicOnly
 class DuplicateChecks {
@@ -23,9 +27,6 @@ class DuplicateChecks {
     enum Action { CHECK, DELETE }
 
     record Check(ClientId clientId, String reference, CheckState state, Instant requestedAt, Instant checkedAt) {
-    }
-
-    record Due(ClientId clientId, String reference, Action action, long version, int attempts) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -98,62 +99,71 @@ class DuplicateChecks {
                 .list();
     }
 
-    /** Sets what the hub must be told about the client; replaces any earlier wish. */
-    void enqueue(ClientId id, Action action) {
-        OffsetDateTime now = now();
-        int updated = db.sql("""
-                UPDATE duplicate_outbox SET action = :action, version = version + 1, attempts = 0,
-                       next_attempt_at = :at, last_error = NULL
+    /**
+     * Sets what the hub must be told about the client, replacing any earlier wish: a new generation, no attempt
+     * yet. Returns the event that carries it to the hub (the reference, the action and the generation; no identity).
+     */
+    HubUpdateRequested owe(ClientId id, Action action) {
+        db.sql("""
+                UPDATE duplicate_check SET pending_action = :action, generation = generation + 1, attempts = 0,
+                       next_attempt_at = :at
                 WHERE client_id = :id
-                """).param("action", action.name()).param("at", now).param("id", id.value()).update();
-        if (updated == 0) {
-            db.sql("""
-                    INSERT INTO duplicate_outbox (client_id, action, version, created_at, attempts, next_attempt_at)
-                    VALUES (:id, :action, 1, :at, 0, :at)
-                    """).param("id", id.value()).param("action", action.name()).param("at", now).update();
+                """).param("action", action.name()).param("at", now()).param("id", id.value()).update();
+        return db.sql("SELECT reference, generation FROM duplicate_check WHERE client_id = :id").param("id", id.value())
+                .query((rs, n) -> new HubUpdateRequested(rs.getString(1), action, rs.getLong(2))).single();
+    }
+
+    /** What the hub still has to be told about the client, if anything. */
+    Optional<Action> queued(ClientId id) {
+        return db.sql("SELECT pending_action FROM duplicate_check WHERE client_id = :id AND pending_action IS NOT NULL")
+                .param("id", id.value()).query(String.class).optional().map(Action::valueOf);
+    }
+
+    /** The wish behind a reference, still to be carried out. */
+    record Owed(ClientId clientId, String reference, Action action, long generation, int attempts, Instant nextAttemptAt) {
+
+        boolean dueAt(Instant now) {
+            return nextAttemptAt == null || !nextAttemptAt.isAfter(now);
         }
     }
 
-    Optional<Action> queued(ClientId id) {
-        return db.sql("SELECT action FROM duplicate_outbox WHERE client_id = :id").param("id", id.value())
-                .query(String.class).optional().map(Action::valueOf);
-    }
-
-    /** Outbox rows whose time has come (all of them when {@code ignoreBackoff}), oldest wish first. */
-    List<Due> due(boolean ignoreBackoff, int limit) {
+    /** The wish an event carries, if it is still the client's latest one and not yet carried out. */
+    Optional<Owed> owed(HubUpdateRequested update) {
         return db.sql("""
-                SELECT o.client_id, c.reference, o.action, o.version, o.attempts
-                FROM duplicate_outbox o JOIN duplicate_check c ON c.client_id = o.client_id
-                WHERE o.next_attempt_at <= :now OR :all = TRUE
-                ORDER BY o.created_at, o.client_id
-                LIMIT :limit
-                """).param("now", now()).param("all", ignoreBackoff).param("limit", limit)
-                .query((rs, n) -> new Due(new ClientId(rs.getObject(1, UUID.class)), rs.getString(2),
-                        Action.valueOf(rs.getString(3)), rs.getLong(4), rs.getInt(5)))
-                .list();
+                SELECT client_id, pending_action, attempts, next_attempt_at FROM duplicate_check
+                WHERE reference = :ref AND generation = :generation AND pending_action = :action
+                """).param("ref", update.reference()).param("generation", update.generation())
+                .param("action", update.action().name())
+                .query((rs, n) -> new Owed(new ClientId(rs.getObject(1, UUID.class)), update.reference(),
+                        Action.valueOf(rs.getString(2)), update.generation(), rs.getInt(3),
+                        instant(rs.getObject(4, OffsetDateTime.class))))
+                .optional();
     }
 
-    /** Removes the row if it is still the wish that was carried out. */
-    boolean done(Due due) {
-        return db.sql("DELETE FROM duplicate_outbox WHERE client_id = :id AND version = :version")
-                .param("id", due.clientId().value()).param("version", due.version()).update() == 1;
+    /** Marks the wish carried out, if it is still the latest one. */
+    boolean done(Owed owed) {
+        return db.sql("""
+                UPDATE duplicate_check SET pending_action = NULL, attempts = 0, next_attempt_at = NULL
+                WHERE client_id = :id AND generation = :generation AND pending_action IS NOT NULL
+                """).param("id", owed.clientId().value()).param("generation", owed.generation()).update() == 1;
     }
 
-    void failed(Due due, String error, Duration backoff) {
+    /** The hub could not be told: one more attempt, the next one after the backoff. */
+    void failed(Owed owed, Duration backoff) {
         db.sql("""
-                UPDATE duplicate_outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error
-                WHERE client_id = :id AND version = :version
+                UPDATE duplicate_check SET attempts = attempts + 1, next_attempt_at = :next
+                WHERE client_id = :id AND generation = :generation AND pending_action IS NOT NULL
                 """).param("next", OffsetDateTime.ofInstant(clock.instant().plus(backoff), ZoneOffset.UTC))
-                .param("error", error.length() > 200 ? error.substring(0, 200) : error)
-                .param("id", due.clientId().value()).param("version", due.version()).update();
+                .param("id", owed.clientId().value()).param("generation", owed.generation()).update();
     }
 
     record Retry(int attempts, Instant nextAttemptAt) {
     }
 
     Optional<Retry> retry(ClientId id) {
-        return db.sql("SELECT attempts, next_attempt_at FROM duplicate_outbox WHERE client_id = :id")
-                .param("id", id.value())
+        return db.sql("""
+                SELECT attempts, next_attempt_at FROM duplicate_check WHERE client_id = :id AND pending_action IS NOT NULL
+                """).param("id", id.value())
                 .query((rs, n) -> new Retry(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)))).optional();
     }
 

@@ -245,6 +245,58 @@ class ClinicToHubFlowTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void theLatestWishWinsWhenTheHubHearsOfThemTogether() throws Exception {
+        UUID atA = enrol(clinicA, "Жылдыз", "Бекова", "1992-05-21", "F", true);
+        sender(clinicA).sendNow();
+        assertThat(state(clinicA, atA)).isEqualTo("CLEAR");
+        String reference = reference(clinicA, atA);
+        assertThat(hubEncodings("site-a", reference)).isEqualTo(1);
+
+        // revoked and given again before the clinic could tell the hub: the hub keeps (a fresh) encoding
+        int before = sent.size();
+        call(clinicA, "DELETE", "/api/v1/clients/" + atA + "/consents/DUPLICATE_CHECK", null, "nurse", NURSE_PASSWORD);
+        giveConsent(clinicA, atA);
+        assertThat(state(clinicA, atA)).isEqualTo("PENDING");
+        sender(clinicA).sendNow();
+        assertThat(state(clinicA, atA)).isEqualTo("CLEAR");
+        assertThat(hubEncodings("site-a", reference)).isEqualTo(1);
+        List<Sent> since = List.copyOf(sent.subList(before, sent.size()));
+        assertThat(since).extracting(Sent::method).doesNotContain("DELETE").contains("PUT");
+        assertThat(since).allSatisfy(s -> assertThat(s.all()).doesNotContain("Жылдыз").doesNotContain(atA.toString()));
+    }
+
+    @Test
+    @Order(6)
+    void aClinicThatWasOfflineCatchesUpWhenItStartsAgain() throws Exception {
+        Files.writeString(dir.resolve("c.token"), registerSite("site-c", "Clinic C, Naryn"));
+        String database = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("clinic-c")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String dataDir = "--ishenim.data-dir=" + dir.resolve("clinic-c-data");
+        UUID atC;
+        try (var offline = startClinic("C", database, dataDir, "--ishenim.duplicates.send-after-commit=false")) {
+            atC = enrol(offline, "Nurlan", "Asanov", "1978-07-30", "M", true);
+            assertThat(state(offline, atC)).isEqualTo("PENDING");
+        }
+        // The publication outlives the run: at start-up the clinic sends it, without anyone asking.
+        try (var restarted = startClinic("C", database, dataDir, "--ishenim.duplicates.send-after-commit=true")) {
+            sender(restarted).awaitBackground();
+            JsonNode found = status(restarted, atC);
+            assertThat(found.get("state").stringValue()).isEqualTo("FOUND");
+            assertThat(found.get("candidates").get(0).get("site").stringValue()).isEqualTo("site-a");
+            assertThat(restarted.getBean(DuplicateChecks.class).queued(new ClientId(atC))).isEmpty();
+
+            // as in production: a new enrolment is sent right after it commits, in the background
+            UUID next = enrol(restarted, "Жылдыз", "Бекова", "1992-05-21", "F", true);
+            sender(restarted).awaitBackground();
+            assertThat(status(restarted, next).get("candidates").get(0).get("site").stringValue()).isEqualTo("site-a");
+            assertThat(JdbcClient.create(restarted.getBean(DataSource.class))
+                    .sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single())
+                    .as("every publication completed, and a completed one is deleted").isZero();
+        }
+    }
+
     // --- the three applications -----------------------------------------------------------------------------
 
     static ConfigurableApplicationContext startHub() {
@@ -255,20 +307,25 @@ class ClinicToHubFlowTest {
                 "--logging.level.org.ishenim=DEBUG");
     }
 
-    static ConfigurableApplicationContext startClinic(String name) {
+    static ConfigurableApplicationContext startClinic(String name, String... more) {
         ClientHttpRequestInterceptor capture = (request, body, execution) -> {
             sent.add(new Sent(name, request.getMethod().name(), request.getURI().toString(),
                     request.getHeaders().toString(), new String(body, StandardCharsets.UTF_8)));
             return execution.execute(request, body);
         };
+        List<String> args = new ArrayList<>(List.of("--ishenim.role=clinic", "--server.port=0",
+                "--ishenim.hub.url=http://localhost:" + hubPort,
+                "--ishenim.hub.token-file=" + dir.resolve(name.toLowerCase() + ".token"),
+                "--ishenim.linkage.secret-file=" + dir.resolve("linkage.secret"),
+                "--ishenim.duplicates.send-interval=PT1H", "--ishenim.duplicates.send-after-commit=false",
+                "--logging.level.org.ishenim=DEBUG", "--logging.level.org.springframework.web=DEBUG"));
+        for (String arg : more) { // replaces a default of the same name (a repeated option would read "a,b")
+            args.removeIf(a -> a.startsWith(arg.substring(0, arg.indexOf('=') + 1)));
+            args.add(arg);
+        }
         return new SpringApplicationBuilder(IshenimApplication.class).profiles("test")
                 .initializers(context -> context.getBeanFactory().registerSingleton("captureHubRequests", capture))
-                .run("--ishenim.role=clinic", "--server.port=0",
-                        "--ishenim.hub.url=http://localhost:" + hubPort,
-                        "--ishenim.hub.token-file=" + dir.resolve(name.toLowerCase() + ".token"),
-                        "--ishenim.linkage.secret-file=" + dir.resolve("linkage.secret"),
-                        "--ishenim.duplicates.send-interval=PT1H", "--ishenim.duplicates.send-after-commit=false",
-                        "--logging.level.org.ishenim=DEBUG", "--logging.level.org.springframework.web=DEBUG");
+                .run(args.toArray(String[]::new));
     }
 
     static String registerSite(String code, String name) throws Exception {

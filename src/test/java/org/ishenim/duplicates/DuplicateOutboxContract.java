@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
+import org.ishenim.clients.Client;
 import org.ishenim.clients.ClientId;
 import org.ishenim.clients.ClientRecords;
 import org.ishenim.clients.Consents;
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(DuplicateOutboxContract.RecordHubRequests.class)
 abstract class DuplicateOutboxContract {
 
     static final Path secretFile;
@@ -63,6 +65,34 @@ abstract class DuplicateOutboxContract {
         r.add("ishenim.duplicates.send-after-commit", () -> "false");
     }
 
+    /** Records every request the clinic tries to send to the (unreachable) hub, in order: method and path. */
+    static final class HubRequests implements org.springframework.http.client.ClientHttpRequestInterceptor {
+        final java.util.List<String> attempted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        @Override
+        public org.springframework.http.client.ClientHttpResponse intercept(org.springframework.http.HttpRequest request,
+                byte[] body, org.springframework.http.client.ClientHttpRequestExecution execution) throws IOException {
+            attempted.add(request.getMethod().name() + " " + request.getURI().getPath());
+            return execution.execute(request, body);
+        }
+
+        java.util.List<String> since(int index) {
+            synchronized (attempted) {
+                return java.util.List.copyOf(attempted.subList(index, attempted.size()));
+            }
+        }
+    }
+
+    /** Imported by the class annotation (a nested configuration class is no longer picked up by itself). */
+    static class RecordHubRequests {
+        @org.springframework.context.annotation.Bean
+        HubRequests hubRequests() {
+            return new HubRequests();
+        }
+    }
+
+    @Autowired
+    HubRequests hubRequests;
     @LocalServerPort
     int port;
     @Autowired
@@ -100,10 +130,12 @@ abstract class DuplicateOutboxContract {
     @Test
     void aTreatmentStartRunsTheCheckAgain() {
         ClientId client = new ClientId(enrol(true, true));
-        db.sql("DELETE FROM duplicate_outbox WHERE client_id = :id").param("id", client.value()).update();
+        // as if the hub had been told: nothing owed, no publication left
+        forget(client);
         assertThat(checks.queued(client)).isEmpty();
         tx.executeWithoutResult(s -> events.publishEvent(new org.ishenim.prescriptions.TreatmentStarted(client)));
         assertThat(checks.queued(client)).contains(DuplicateChecks.Action.CHECK);
+        assertThat(publications(client)).hasSize(1);
     }
 
     @Test
@@ -111,6 +143,7 @@ abstract class DuplicateOutboxContract {
         UUID id = enrol(true, true);
         ClientId client = new ClientId(id);
         assertThat(checks.queued(client)).contains(DuplicateChecks.Action.CHECK);
+        assertThat(publications(client)).as("stored by the registry with the enrolment").hasSize(1);
         assertThat(checks.find(client).orElseThrow().reference()).matches("[0-9a-f]{32}")
                 .doesNotContain(id.toString().replace("-", ""));
 
@@ -123,8 +156,8 @@ abstract class DuplicateOutboxContract {
         assertThat(checks.retry(client).orElseThrow().attempts()).as("not retried before its time").isEqualTo(1);
         assertThat(sender.sendNow()).isZero();
         assertThat(checks.retry(client).orElseThrow().attempts()).isEqualTo(2);
-        assertThat(DuplicateCheckSender.backoff(2)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(DuplicateCheckSender.backoff(30)).isEqualTo(Duration.ofHours(1));
+        assertThat(sender.backoff(2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(sender.backoff(30)).isEqualTo(Duration.ofHours(1));
         assertThat(checks.find(client).orElseThrow().state()).isEqualTo(CheckState.PENDING);
 
         consents.revoke(client, Purpose.DUPLICATE_CHECK);
@@ -157,7 +190,8 @@ abstract class DuplicateOutboxContract {
         UUID earlier = enrol(true, true);
         UUID withoutName = enrol(true, false);
         // As if enrolled before ishenim.hub.url was set: no check, nothing queued.
-        db.sql("DELETE FROM duplicate_outbox WHERE client_id IN (:a, :b)").param("a", earlier).param("b", withoutName).update();
+        forget(new ClientId(earlier));
+        forget(new ClientId(withoutName));
         db.sql("DELETE FROM duplicate_check WHERE client_id IN (:a, :b)").param("a", earlier).param("b", withoutName).update();
 
         assertThat(duplicates.refresh(false)).isEqualTo(1);
@@ -165,6 +199,76 @@ abstract class DuplicateOutboxContract {
         assertThat(checks.find(new ClientId(withoutName))).isEmpty();
         assertThat(duplicates.refresh(false)).isZero();
         assertThat(duplicates.refresh(true)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackEnrolmentQueuesNothingAndSendsNothing() {
+        long stored = db.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single();
+        ClientId client = tx.execute(s -> {
+            s.setRollbackOnly();
+            return new ClientId(enrol(true, true));
+        });
+        assertThat(checks.find(client)).isEmpty();
+        assertThat(checks.queued(client)).isEmpty();
+        assertThat(db.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single())
+                .as("the publication was rolled back with the enrolment").isEqualTo(stored);
+        int before = hubRequests.attempted.size();
+        sender.sendNow();
+        assertThat(hubRequests.since(before)).as("only what earlier tests left, none of it new")
+                .allSatisfy(a -> assertThat(a).startsWith("DELETE "));
+    }
+
+    @Test
+    void theLatestWishWinsAndEarlierOnesAreNeverSent() {
+        ClientId client = new ClientId(enrol(true, true));
+        String reference = checks.find(client).orElseThrow().reference();
+        consents.revoke(client, Purpose.DUPLICATE_CHECK);
+        assertThat(checks.queued(client)).contains(DuplicateChecks.Action.DELETE);
+        consents.give(client, Purpose.DUPLICATE_CHECK);
+        assertThat(checks.queued(client)).contains(DuplicateChecks.Action.CHECK);
+        assertThat(checks.find(client).orElseThrow().state()).isEqualTo(CheckState.PENDING);
+
+        int before = hubRequests.attempted.size();
+        assertThat(sender.sendNow()).isZero();
+        // the hub may be skipped for the rest of a pass once it failed, but the withdrawn wish is never sent
+        assertThat(hubRequests.since(before)).doesNotContain("DELETE /api/v1/hub/encodings/" + reference);
+        assertThat(checks.retry(client).orElseThrow().attempts()).as("one attempt: only the latest wish").isEqualTo(1);
+        assertThat(checks.queued(client)).contains(DuplicateChecks.Action.CHECK);
+    }
+
+    @Test
+    void theRegistryStoresTheReferenceTheActionAndTheGenerationNothingElse() {
+        Client enrolled = records.enrol(new Enrolment(Sex.M, 1985, "Айгуль", "Бакыт", "registry",
+                new Identity("Айбек", "Токтогулов", LocalDate.of(1985, 3, 14), null), true,
+                Set.of(Purpose.TREATMENT, Purpose.DUPLICATE_CHECK)));
+        ClientId client = enrolled.id();
+        String reference = checks.find(client).orElseThrow().reference();
+        consents.revoke(client, Purpose.DUPLICATE_CHECK);
+
+        var rows = db.sql("SELECT listener_id, event_type, serialized_event FROM event_publication "
+                + "WHERE serialized_event LIKE :ref ORDER BY publication_date, serialized_event")
+                .param("ref", "%" + reference + "%")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+        String type = "duplicates.hub-update org.ishenim.duplicates.HubUpdateRequested ";
+        assertThat(rows).containsExactlyInAnyOrder(
+                type + "{\"reference\":\"" + reference + "\",\"action\":\"CHECK\",\"generation\":1}",
+                type + "{\"reference\":\"" + reference + "\",\"action\":\"DELETE\",\"generation\":2}");
+        String all = String.join("\n", db.sql("SELECT * FROM event_publication").query((rs, n) -> {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.append(rs.getString(i)).append(' ');
+            }
+            return row.toString();
+        }).list());
+        assertThat(all).doesNotContain(client.value().toString()).doesNotContain(enrolled.uic().value())
+                .doesNotContain("Айбек").doesNotContain("Токтогулов").doesNotContain("1985-03-14")
+                .doesNotContain("outbox-test-secret");
+
+        // the superseded check is completed without a word to the hub, and a completed publication is deleted
+        int before = hubRequests.attempted.size();
+        sender.sendNow();
+        assertThat(hubRequests.since(before)).doesNotContain("PUT /api/v1/hub/encodings/" + reference);
+        assertThat(publications(client)).singleElement().asString().contains("\"action\":\"DELETE\"");
     }
 
     @Test
@@ -189,6 +293,24 @@ abstract class DuplicateOutboxContract {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Кайталанууну текшерүү").contains("Хабдын жообу күтүлүүдө.")
                 .contains("Кайра текшерүү").doesNotContain("Айбек");
+    }
+
+    /** The registry's incomplete publications about the client (by its reference), as stored: serialised events. */
+    java.util.List<String> publications(ClientId client) {
+        String reference = checks.find(client).orElseThrow().reference();
+        return db.sql("SELECT serialized_event FROM event_publication WHERE completion_date IS NULL "
+                + "AND listener_id = :listener AND serialized_event LIKE :ref")
+                .param("listener", DuplicateCheckSender.LISTENER_ID).param("ref", "%\"" + reference + "\"%")
+                .query(String.class).list();
+    }
+
+    /** As if the hub had been told everything about the client: nothing owed, no publication left. */
+    void forget(ClientId client) {
+        for (String event : publications(client)) {
+            db.sql("DELETE FROM event_publication WHERE serialized_event = :e").param("e", event).update();
+        }
+        db.sql("UPDATE duplicate_check SET pending_action = NULL, attempts = 0, next_attempt_at = NULL WHERE client_id = :id")
+                .param("id", client.value()).update();
     }
 
     HttpResponse<String> get(String path, String user, String password) throws Exception {
