@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(DuplicateOutboxContract.RecordHubRequests.class)
+@Import(DuplicateOutboxTest.RecordHubRequests.class)
 abstract class OutboxUpgradeContract {
 
     static final UUID DELETING = UUID.fromString("00000000-0000-4000-8000-000000000001");
@@ -85,7 +85,7 @@ abstract class OutboxUpgradeContract {
     @Autowired
     JsonMapper json;
     @Autowired
-    DuplicateOutboxContract.HubRequests hubRequests;
+    DuplicateOutboxTest.HubRequests hubRequests;
 
     @Test
     void eachPendingRowOfTheOldOutboxIsAPublicationThatTheNextPassResubmits() {
