@@ -163,15 +163,9 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
                 .map(k -> new Candidate(k.site(), k.reference(), k.site().equals(site)))
                 .sorted(java.util.Comparator.comparing(Candidate::site).thenComparing(Candidate::reference))
                 .toList();
-        audit.record("hub.query", null, "compared " + compared(view) + " encodings: " + found.size() + " candidates",
+        audit.record("hub.query", null, "compared " + view.size() + " encodings: " + found.size() + " candidates",
                 Outcome.SUCCESS);
         return found;
-    }
-
-    /** How many encodings a query over this view compares: the base less its changed keys, plus the changed ones. */
-    private static int compared(EncodingIndex.View view) {
-        long stale = view.base().keys().stream().filter(view.changed()::contains).count();
-        return (int) (view.base().keys().size() - stale + view.recentKeys().size());
     }
 
     /**
