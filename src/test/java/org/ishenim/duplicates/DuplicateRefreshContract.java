@@ -30,12 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The hub deletes an encoding its clinic has not sent again within its retention, so the clinic sends every
  * consenting client's encoding again once its last answered check is older than
- * {@code ishenim.duplicates.refresh-interval}; a withdrawn client is never sent again.
+ * {@code ishenim.duplicates.refresh-interval}; a withdrawn client is never sent again. On H2
+ * ({@link DuplicateRefreshH2Test}) and PostgreSQL ({@link DuplicateRefreshPostgresTest}).
  */
 @SpringBootTest
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
-class DuplicateRefreshTest {
+abstract class DuplicateRefreshContract {
 
     static final Path secretFile;
 
