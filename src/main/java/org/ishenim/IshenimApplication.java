@@ -27,7 +27,7 @@ public class IshenimApplication {
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && "keys".equals(args[0]) && "generate".equals(args[1])) {
-            System.out.println(org.ishenim.clients.MasterKey.generateJson());
+            System.out.println(org.ishenim.web.MasterKey.generateJson());
             return;
         }
         if (args.length > 0 && "linkage".equals(args[0])) {

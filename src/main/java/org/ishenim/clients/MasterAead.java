@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.MasterKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,27 +25,7 @@ class MasterAead implements Aead {
             @Value("${ishenim.master-key.generate:false}") boolean generate,
             @Value("${ishenim.data-dir}") String dataDir,
             @Value("${ishenim.cli:false}") boolean cli) throws GeneralSecurityException, IOException {
-        this.master = cli ? loadForCommand(file, env, generate, Path.of(dataDir))
-                : MasterKey.load(file, env, generate, Path.of(dataDir));
-    }
-
-    private static Aead loadForCommand(String file, String env, boolean generate, Path dataDir)
-            throws GeneralSecurityException, IOException {
-        try {
-            return MasterKey.load(file, env, generate, dataDir);
-        } catch (IllegalStateException noKey) {
-            return new Aead() {
-                @Override
-                public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
-                    throw noKey;
-                }
-
-                @Override
-                public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
-                    throw noKey;
-                }
-            };
-        }
+        this.master = MasterKey.forServerOrCommand(file, env, generate, Path.of(dataDir), cli);
     }
 
     @Override

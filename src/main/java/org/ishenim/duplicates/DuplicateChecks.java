@@ -167,6 +167,20 @@ class DuplicateChecks {
                 .query((rs, n) -> new Retry(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)))).optional();
     }
 
+    /**
+     * Clients whose last answered check (CLEAR or FOUND) is older than {@code cutoff} and who have nothing queued: the
+     * hub forgets an encoding its clinic does not send again (see {@link DuplicateRefresh}).
+     */
+    List<ClientId> answeredBefore(Instant cutoff) {
+        return db.sql("""
+                SELECT c.client_id FROM duplicate_check c
+                WHERE c.state IN ('CLEAR', 'FOUND') AND c.checked_at < :cutoff
+                  AND NOT EXISTS (SELECT 1 FROM duplicate_outbox o WHERE o.client_id = c.client_id)
+                ORDER BY c.checked_at
+                """).param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .query((rs, n) -> new ClientId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** Client ids by state, newest request first (for the page). */
     List<ClientId> withState(CheckState state, int limit) {
         return db.sql("SELECT client_id FROM duplicate_check WHERE state = :state ORDER BY requested_at DESC LIMIT :limit")

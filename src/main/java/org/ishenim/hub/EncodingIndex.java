@@ -27,8 +27,11 @@ final class EncodingIndex {
         static final Base EMPTY = new Base(List.of(), List.of(), ClkSet.of(List.of()));
     }
 
-    /** What a query sees: the base, the keys changed since, and the current encodings of those still present. */
-    record View(long version, Base base, Set<Key> changed, List<Key> recentKeys, List<Clk> recentClks) {
+    /**
+     * What a query sees: the base, the keys changed since, and the current encodings of those still present;
+     * {@code size} is how many encodings that is (what a query compares).
+     */
+    record View(long version, Base base, Set<Key> changed, List<Key> recentKeys, List<Clk> recentClks, int size) {
     }
 
     private final Map<Key, Clk> entries = new HashMap<>();
@@ -93,6 +96,7 @@ final class EncodingIndex {
                 recentClks.add(clk);
             }
         }
-        return new View(version, base, Set.copyOf(changed), List.copyOf(recentKeys), List.copyOf(recentClks));
+        return new View(version, base, Set.copyOf(changed), List.copyOf(recentKeys), List.copyOf(recentClks),
+                entries.size());
     }
 }

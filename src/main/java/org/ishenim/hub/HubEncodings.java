@@ -1,6 +1,7 @@
 package org.ishenim.hub;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,6 +40,9 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     private final JdbcClient db;
     private final AuditLog audit;
     private final Clock clock;
+    private final EncodingVault vault;
+    private final Duration retention;
+    private final boolean command;
     private final EncodingIndex index = new EncodingIndex();
     private final UniqueClients uniqueClients;
     private final double threshold;
@@ -45,33 +50,63 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     private final QueryQuota quota;
     private volatile Counted census;
 
-    HubEncodings(JdbcClient db, AuditLog audit, Clock clock, @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.LinkageSchema).CLINIC_THRESHOLD}}") double threshold,
+    HubEncodings(JdbcClient db, AuditLog audit, Clock clock, EncodingVault vault,
+            @Value("${ishenim.hub.encoding-retention:P90D}") Duration retention,
+            @Value("${ishenim.cli:false}") boolean command,
+            @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.LinkageSchema).CLINIC_THRESHOLD}}") double threshold,
             @Value("${ishenim.hub.max-candidates:10}") int maxCandidates,
             @Value("${ishenim.hub.max-queries-per-hour:5000}") int maxQueriesPerHour) {
         if (threshold <= 0 || threshold > 1) {
             throw new IllegalArgumentException("ishenim.hub.threshold is in (0, 1]");
         }
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("ishenim.hub.encoding-retention is a positive duration");
+        }
         this.db = db;
         this.audit = audit;
         this.clock = clock;
+        this.vault = vault;
+        this.retention = retention;
+        this.command = command;
         this.threshold = threshold;
         this.uniqueClients = new UniqueClients(Matcher.onAllCores(), threshold);
         this.maxCandidates = maxCandidates;
         this.quota = new QueryQuota(maxQueriesPerHour, clock);
     }
 
-    /** Loads every stored encoding into memory, after migration and before the web server takes requests. */
+    /**
+     * Loads every stored encoding into memory, after migration and before the web server takes requests. The jar's
+     * commands ({@code audit verify}, {@code admin create}) answer no query and read no encoding.
+     */
     @Override
     public void afterSingletonsInstantiated() {
-        load();
+        if (!command) {
+            load();
+        }
     }
 
+    /**
+     * Decrypts every stored encoding into the index; audited as one read with its count. A row that does not decrypt
+     * under its own site and reference (copied from another row, or written without the key) is refused: it stays
+     * out of the index, and the refusal is audited with its count.
+     */
     void load() {
         index.clear();
+        int[] refused = {0};
         db.sql("SELECT site_code, reference, clk FROM hub_encoding").query((rs, n) -> {
-            index.put(rs.getString(1), rs.getString(2), Clk.fromBase64(rs.getString(3)));
+            String site = rs.getString(1);
+            String reference = rs.getString(2);
+            vault.open(site, reference, rs.getString(3)).ifPresentOrElse(clk -> index.put(site, reference, clk),
+                    () -> refused[0]++);
             return null;
         }).list();
+        audit.record("hub.encodings.load", null, index.size() + " encodings read into the index", Outcome.SUCCESS);
+        if (refused[0] > 0) {
+            audit.record("hub.encodings.refused", null, refused[0] + " encodings do not decrypt under their site and "
+                    + "reference", Outcome.FAILED);
+            log.warn("Hub index: {} stored encodings do not decrypt under their site and reference and were refused",
+                    refused[0]);
+        }
         log.info("Hub index loaded: {} encodings", index.size());
     }
 
@@ -84,12 +119,13 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     void put(String site, List<EncodingPayloads.Item> items) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (var item : items) {
+            String sealed = vault.seal(site, item.reference(), item.clk());
             int updated = db.sql("UPDATE hub_encoding SET clk = :clk, updated_at = :at WHERE site_code = :site AND reference = :ref")
-                    .param("clk", item.clk().toBase64()).param("at", now).param("site", site).param("ref", item.reference())
+                    .param("clk", sealed).param("at", now).param("site", site).param("ref", item.reference())
                     .update();
             if (updated == 0) {
                 db.sql("INSERT INTO hub_encoding (site_code, reference, clk, updated_at) VALUES (:site, :ref, :clk, :at)")
-                        .param("site", site).param("ref", item.reference()).param("clk", item.clk().toBase64())
+                        .param("site", site).param("ref", item.reference()).param("clk", sealed)
                         .param("at", now).update();
             }
         }
@@ -120,18 +156,30 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     @Transactional
     List<Candidate> query(String site, String ownReference, Clk clk) {
         quota.take(site);
-        List<Candidate> found = Matching.query(clk, index.view(false), threshold, maxCandidates + 1).stream()
+        EncodingIndex.View view = index.view(false);
+        List<Candidate> found = Matching.query(clk, view, threshold, maxCandidates + 1).stream()
                 .filter(k -> !(k.site().equals(site) && k.reference().equals(ownReference)))
                 .limit(maxCandidates)
                 .map(k -> new Candidate(k.site(), k.reference(), k.site().equals(site)))
                 .sorted(java.util.Comparator.comparing(Candidate::site).thenComparing(Candidate::reference))
                 .toList();
-        audit.record("hub.query", null, found.size() + " candidates", Outcome.SUCCESS);
+        audit.record("hub.query", null, "compared " + view.size() + " encodings: " + found.size() + " candidates",
+                Outcome.SUCCESS);
         return found;
     }
 
-    /** Sites, encodings and clusters of encodings at the threshold (unique clients), cached per index version. */
+    /**
+     * Sites, encodings and clusters of encodings at the threshold (unique clients), cached per index version. Every
+     * call is audited with the counts, a cached answer too: it is derived from every encoding.
+     */
     Census census() {
+        Census counted = count();
+        audit.record("hub.unique-clients", null, counted.encodings() + " encodings: " + counted.uniqueClients()
+                + " unique clients", Outcome.SUCCESS);
+        return counted;
+    }
+
+    private Census count() {
         Counted cached = census;
         if (cached != null && cached.version() == index.version()) {
             return cached.census();
@@ -147,6 +195,33 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
         Census fresh = new Census(sites, keys.size(), unique, threshold);
         census = new Counted(view.version(), fresh);
         return fresh;
+    }
+
+    /**
+     * Deletes every encoding its site has not uploaded again within {@code ishenim.hub.encoding-retention}: the
+     * duplicate check needs an encoding only while its clinic still vouches for it (clinics refresh theirs well
+     * within the retention). Audited with the count. Returns how many were deleted.
+     */
+    @Scheduled(cron = "${ishenim.hub.encoding-expiry.cron:0 17 * * * *}")
+    @Transactional
+    int expire() {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(retention), ZoneOffset.UTC);
+        List<EncodingIndex.Key> stale = db.sql("SELECT site_code, reference FROM hub_encoding WHERE updated_at < :cutoff")
+                .param("cutoff", cutoff).query((rs, n) -> new EncodingIndex.Key(rs.getString(1), rs.getString(2))).list();
+        List<EncodingIndex.Key> deleted = new java.util.ArrayList<>();
+        for (EncodingIndex.Key key : stale) {
+            // refreshed meanwhile: it stays
+            if (db.sql("DELETE FROM hub_encoding WHERE site_code = :site AND reference = :ref AND updated_at < :cutoff")
+                    .param("site", key.site()).param("ref", key.reference()).param("cutoff", cutoff).update() == 1) {
+                deleted.add(key);
+            }
+        }
+        if (!deleted.isEmpty()) {
+            audit.record("hub.encodings.expire", null, deleted.size() + " encodings not refreshed within " + retention,
+                    Outcome.SUCCESS);
+            afterCommit(() -> deleted.forEach(k -> index.remove(k.site(), k.reference())));
+        }
+        return deleted.size();
     }
 
     private record Counted(long version, Census census) {

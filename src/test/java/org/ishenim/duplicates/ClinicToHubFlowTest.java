@@ -302,6 +302,8 @@ class ClinicToHubFlowTest {
     static ConfigurableApplicationContext startHub() {
         return new SpringApplicationBuilder(IshenimApplication.class).profiles("test").run(
                 "--ishenim.role=hub", "--server.port=" + hubPort,
+                // a restart keeps its master key: the stored encodings are encrypted with it
+                "--ishenim.data-dir=" + dir.resolve("hub-data"),
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("hub")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--logging.level.org.ishenim=DEBUG");

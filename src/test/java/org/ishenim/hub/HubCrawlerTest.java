@@ -2,8 +2,16 @@ package org.ishenim.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
+import org.ishenim.linkage.Clk;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Crawler;
 import org.ishenim.testing.StaffFixture;
@@ -13,12 +21,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every page and API route of the hub, found in Spring's handler mapping, with odd values in every path variable,
- * parameter and JSON field, as every hub role, as a site (bearer token) and anonymously: no answer is a 5xx.
+ * parameter and JSON field, as every hub role, as a site (bearer token) and anonymously: no answer is a 5xx, and no
+ * answer of any route holds a stored encoding (no bulk export), in clear, base64, URL-safe base64 or hex, nor the
+ * ciphertext the table stores.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ishenim.role=hub")
 @ActiveProfiles("test")
@@ -31,13 +42,30 @@ class HubCrawlerTest {
     @Autowired
     HubSites sites;
     @Autowired
+    HubEncodings encodings;
+    @Autowired
+    JdbcClient db;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
 
+    final Random random = new Random();
+
     @Test
-    void noRouteAnswers5xxToOddValuesForAnyRole() {
+    void noRouteAnswers5xxToOddValuesNorReturnsAStoredEncodingForAnyRole() throws Exception {
         StaffFixture.onePerRole(staff);
         String token = sites.register("crawled-site", "Crawled site").token();
+        sites.register("other-site", "Other site");
+        List<Clk> stored = new ArrayList<>();
+        for (String site : List.of("crawled-site", "other-site")) {
+            for (int i = 0; i < 3; i++) {
+                Clk clk = randomClk();
+                stored.add(clk);
+                encodings.put(site, List.of(new EncodingPayloads.Item(reference(), clk)));
+            }
+        }
+        List<String> forbidden = forbidden(stored);
+
         Crawler crawler = new Crawler(port);
         List<Crawler.Caller> callers = new ArrayList<>();
         callers.add(crawler.anonymous());
@@ -46,8 +74,56 @@ class HubCrawlerTest {
             callers.add(crawler.staff(role.name().toLowerCase(), StaffFixture.PASSWORD));
         }
         List<Crawler.Route> routes = Crawler.routes(mapping);
-        assertThat(routes).extracting(Crawler.Route::pattern).contains("/api/v1/hub/queries");
+        assertThat(routes).extracting(Crawler.Route::pattern).contains("/api/v1/hub/queries", "/api/v1/hub/sites",
+                "/api/v1/hub/unique-clients", "/hub/sites");
 
-        assertThat(crawler.crawl(routes, callers)).isEmpty();
+        assertThat(crawler.crawl(routes, callers, forbidden)).isEmpty();
+
+        // a query that finds every stored encoding answers with sites and references only
+        for (Clk clk : stored) {
+            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/hub/queries")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"clk\":\"" + clk.toBase64() + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"reference\"");
+            assertThat(forbidden).noneSatisfy(f -> assertThat(answer.body()).contains(f));
+        }
+    }
+
+    /** Each encoding in clear (as Latin-1 text), base64, URL-safe base64 and hex (pieces of 18 bytes), and as stored. */
+    List<String> forbidden(List<Clk> stored) {
+        List<String> forms = new ArrayList<>();
+        for (Clk clk : stored) {
+            byte[] bytes = clk.toBytes();
+            byte[] piece = java.util.Arrays.copyOfRange(bytes, 30, 48);
+            forms.add(clk.toBase64().substring(40, 64));
+            forms.add(Base64.getEncoder().encodeToString(piece));
+            forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(piece));
+            forms.add(HexFormat.of().formatHex(piece));
+            forms.add(HexFormat.of().withUpperCase().formatHex(piece));
+            forms.add(new String(piece, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        for (String ciphertext : db.sql("SELECT clk FROM hub_encoding").query(String.class).list()) {
+            forms.add(ciphertext.substring(40, 64));
+        }
+        return forms;
+    }
+
+    Clk randomClk() {
+        byte[] bytes = new byte[128];
+        for (int bit = 0; bit < 1024; bit++) {
+            if (random.nextDouble() < 0.35) {
+                bytes[bit / 8] |= (byte) (1 << (bit % 8));
+            }
+        }
+        return Clk.fromBytes(bytes);
+    }
+
+    String reference() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

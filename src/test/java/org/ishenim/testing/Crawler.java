@@ -106,13 +106,21 @@ public final class Crawler {
 
     /** The answers of 500 or more, as {@code "POST /x/{id} as nurse with 'value': 500"}. */
     public List<String> crawl(List<Route> routes, List<Caller> callers) {
+        return crawl(routes, callers, List.of());
+    }
+
+    /**
+     * The answers of 500 or more, and every answer (of any status) whose body contains one of {@code forbidden}
+     * (stored secrets or encodings that no route may return), without quoting the forbidden value.
+     */
+    public List<String> crawl(List<Route> routes, List<Caller> callers, List<String> forbidden) {
         List<String> failures = new ArrayList<>();
         for (Route route : routes) {
             for (String odd : ODD) {
                 String path = path(route, odd);
                 boolean api = route.pattern().startsWith("/api/");
                 for (Caller caller : callers) {
-                    String outcome = outcome(caller, route, path, odd, api);
+                    String outcome = outcome(caller, route, path, odd, api, forbidden);
                     if (outcome != null) {
                         failures.add(route + " as " + caller.name() + " with " + shown(odd) + ": " + outcome);
                     }
@@ -122,10 +130,15 @@ public final class Crawler {
         return failures;
     }
 
-    private String outcome(Caller caller, Route route, String path, String odd, boolean api) {
+    private String outcome(Caller caller, Route route, String path, String odd, boolean api, List<String> forbidden) {
         try {
             HttpRequest.Builder request = request(route, path, odd, api);
             HttpResponse<String> response = caller.send(request, api);
+            for (int i = 0; i < forbidden.size(); i++) {
+                if (response.body().contains(forbidden.get(i))) {
+                    return response.statusCode() + " containing forbidden value #" + i;
+                }
+            }
             if (response.statusCode() >= 500) {
                 return String.valueOf(response.statusCode());
             }

@@ -1,4 +1,4 @@
-package org.ishenim.clients;
+package org.ishenim.web;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -16,9 +16,10 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * The master key (key-encryption key) that wraps every client's data key. It is read from a Tink JSON keyset
- * file ({@code ishenim.master-key-file}) or from the {@code ISHENIM_MASTER_KEY} environment variable (the
- * JSON, or its base64). The demo profile and tests may generate one under the data directory.
+ * The installation's master key: on a clinic it wraps every client's data key, on the hub it encrypts the stored
+ * encodings. It is read from a Tink JSON keyset file ({@code ishenim.master-key-file}) or from the
+ * {@code ISHENIM_MASTER_KEY} environment variable (the JSON, or its base64), never from the database. Only the demo
+ * profile and tests ({@code ishenim.master-key.generate=true}) may generate one under the data directory.
  */
 public final class MasterKey {
 
@@ -39,7 +40,8 @@ public final class MasterKey {
                 InsecureSecretKeyAccess.get());
     }
 
-    static Aead load(String file, String env, boolean generate, Path dataDir) throws GeneralSecurityException, IOException {
+    /** The key from the file, else the environment, else (only with {@code generate}) a generated file. */
+    public static Aead load(String file, String env, boolean generate, Path dataDir) throws GeneralSecurityException, IOException {
         String json;
         if (file != null && !file.isBlank()) {
             json = Files.readString(Path.of(file), StandardCharsets.UTF_8);
@@ -66,4 +68,30 @@ public final class MasterKey {
                 .getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 
+    /**
+     * The key for the server ({@link #load}: no key stops start-up), or, for the jar's commands ({@code cli}), a key
+     * that fails only when used, so that commands needing no key ({@code audit verify}, {@code admin create}) run
+     * without one.
+     */
+    public static Aead forServerOrCommand(String file, String env, boolean generate, Path dataDir, boolean cli)
+            throws GeneralSecurityException, IOException {
+        if (!cli) {
+            return load(file, env, generate, dataDir);
+        }
+        try {
+            return load(file, env, generate, dataDir);
+        } catch (IllegalStateException noKey) {
+            return new Aead() {
+                @Override
+                public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
+                    throw noKey;
+                }
+
+                @Override
+                public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
+                    throw noKey;
+                }
+            };
+        }
+    }
 }
