@@ -1,5 +1,339 @@
 package org.ishenim.hub;
 
-/** The hub API on H2. */
-class HubApiTest extends HubApiContract {
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Random;
+import org.ishenim.linkage.Clk;
+import org.ishenim.staff.StaffAccounts;
+import org.ishenim.web.Roles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hub API over HTTP: site tokens, own-records-only deletion, plaintext refusal, and answers that leak nothing.
+ * Runs on H2 ({@link HubApiTest}) and on PostgreSQL ({@link HubApiPostgresTest}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ishenim.role=hub")
+@ActiveProfiles("test")
+@org.ishenim.testing.BothDatabases
+class HubApiTest {
+
+    static final JsonMapper json = JsonMapper.builder().build();
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HubSites sites;
+    @Autowired
+    HubEncodings encodings;
+    @Autowired
+    StaffAccounts staff;
+
+    static int run;
+    String siteA;
+    String siteB;
+    String tokenA;
+    String tokenB;
+    final Random random = new Random();
+
+    @BeforeEach
+    void sites() {
+        run++;
+        siteA = "a-" + run;
+        siteB = "b-" + run;
+        tokenA = sites.register(siteA, "Site A").token();
+        tokenB = sites.register(siteB, "Site B").token();
+        if (!staff.exists("hubadmin")) {
+            staff.create("hubadmin", Roles.ADMIN, "hubadmin-password", true);
+            staff.create("hubanalyst", Roles.ANALYST, "hubanalyst-password", true);
+        }
+    }
+
+    @Autowired
+    org.springframework.security.web.FilterChainProxy security;
+
+    @Test
+    void everySecurityChainOnTheHubQueuesSignedInRequests() {
+        assertThat(security.getFilterChains()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(chain -> assertThat(
+                chain.getFilters()).hasAtLeastOneElementOfType(org.ishenim.web.AdmissionControl.class));
+    }
+
+    @Test
+    void missingWrongOrRevokedTokensAre401() throws Exception {
+        String body = clkBody(randomClk());
+        assertThat(send("POST", "/queries", null, body).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/queries", "ishs_not-a-real-token", body).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/queries", "Basic Zm9vOmJhcg==", body, true).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/queries", tokenA, body).statusCode()).isEqualTo(200);
+
+        String fresh = sites.rotate(siteA).token();
+        assertThat(send("POST", "/queries", tokenA, body).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(200);
+        sites.deactivate(siteA);
+        assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(401);
+
+        // a new token for a deactivated site is refused: it would switch the site on again
+        var rotated = send("POST", "/sites/" + siteA + "/token", basic("hubadmin", "hubadmin-password"), null, true);
+        assertThat(rotated.statusCode()).isEqualTo(409);
+        assertThat(rotated.body()).doesNotContain("ishs_");
+        assertThat(sites.find(siteA).orElseThrow().active()).isFalse();
+        assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void staffCannotActAsASiteAndSitesCannotAdminister() throws Exception {
+        String admin = basic("hubadmin", "hubadmin-password");
+        assertThat(send("POST", "/queries", admin, clkBody(randomClk()), true).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/sites", tokenA, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/unique-clients", tokenA, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/sites", admin, null, true).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aQueryFindsCandidatesAtOtherSitesAsSiteAndReferenceOnly() throws Exception {
+        Clk person = randomClk();
+        String refA = reference();
+        assertThat(send("PUT", "/encodings/" + refA, tokenA, clkBody(person)).statusCode()).isEqualTo(204);
+
+        String refB = reference();
+        var answer = send("POST", "/queries", tokenB, queryBody(near(person, 20), refB));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode candidates = json.readTree(answer.body()).get("candidates");
+        assertThat(candidates).hasSize(1);
+        JsonNode c = candidates.get(0);
+        assertThat(c.propertyNames()).containsExactlyInAnyOrder("site", "reference", "sameSite");
+        assertThat(c.get("site").stringValue()).isEqualTo(siteA);
+        assertThat(c.get("reference").stringValue()).isEqualTo(refA);
+        assertThat(c.get("sameSite").booleanValue()).isFalse();
+        // No encoding and no similarity in the answer, in any form.
+        assertThat(answer.body()).doesNotContain(person.toBase64().substring(0, 24))
+                .doesNotContainIgnoringCase("similar").doesNotContainIgnoringCase("score").doesNotContainIgnoringCase("dice")
+                .doesNotContain("0.");
+        assertThat(json.readTree(answer.body()).propertyNames()).containsExactly("candidates");
+
+        // A different person: no candidate, and nothing about how close the nearest one was.
+        var none = send("POST", "/queries", tokenB, queryBody(randomClk(), null));
+        assertThat(none.body()).isEqualTo("{\"candidates\":[]}");
+    }
+
+    @Test
+    void aDuplicateAtTheAskingSiteIsMarkedAndTheAskingRecordIsLeftOut() throws Exception {
+        Clk person = randomClk();
+        String first = reference();
+        String second = reference();
+        send("PUT", "/encodings/" + first, tokenA, clkBody(person));
+        send("PUT", "/encodings/" + second, tokenA, clkBody(near(person, 10)));
+        JsonNode candidates = json.readTree(send("POST", "/queries", tokenA, queryBody(person, first)).body())
+                .get("candidates");
+        assertThat(candidates).hasSize(1);
+        assertThat(candidates.get(0).get("reference").stringValue()).isEqualTo(second);
+        assertThat(candidates.get(0).get("sameSite").booleanValue()).isTrue();
+    }
+
+    @Test
+    void aSiteDeletesOnlyItsOwnEncodings() throws Exception {
+        Clk person = randomClk();
+        String refA = reference();
+        send("PUT", "/encodings/" + refA, tokenA, clkBody(person));
+        // Site B deletes "refA": it names B's own (absent) record, so A's stays.
+        assertThat(send("DELETE", "/encodings/" + refA, tokenB, null).statusCode()).isEqualTo(204);
+        assertThat(candidatesFor(tokenB, person)).hasSize(1);
+        assertThat(send("DELETE", "/encodings/" + refA, tokenA, null).statusCode()).isEqualTo(204);
+        assertThat(candidatesFor(tokenB, person)).isEmpty();
+        assertThat(send("DELETE", "/encodings/" + refA, tokenA, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void plaintextAndAnythingThatIsNotAnEncodingIsRefusedWith400() throws Exception {
+        String clk = randomClk().toBase64();
+        String ref = reference();
+        assertRefused("PUT", "/encodings/" + ref, "{\"clk\":\"" + clk + "\",\"name\":\"Aibek Toktogulov\"}", "plaintext-refused");
+        assertRefused("PUT", "/encodings/" + ref, "{\"clk\":\"" + clk + "\",\"date_of_birth\":\"1985-03-14\"}", "plaintext-refused");
+        assertRefused("POST", "/queries", "{\"clk\":\"" + clk + "\",\"dob\":\"1985-03-14\"}", "plaintext-refused");
+        assertRefused("POST", "/queries", "{\"given_name\":\"Aibek\",\"surname\":\"Toktogulov\"}", "plaintext-refused");
+        assertRefused("POST", "/encodings", "{\"encodings\":[{\"reference\":\"" + ref + "\",\"clk\":\"" + clk
+                + "\",\"surname\":\"Toktogulov\"}]}", "plaintext-refused");
+        assertRefused("PUT", "/encodings/" + ref, "{\"clk\":\"" + clk + "\",\"extra\":1}", "unknown-field");
+        // Text dressed as base64, padded to the right length.
+        String text = "Aibek Toktogulov 1985-03-14 M ".repeat(5).substring(0, 128);
+        assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII))), "plaintext-refused");
+        String cyrillic = "Айнура Сыдыкова 1990-02-03 +996 555 123 456 ".repeat(3);
+        assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(
+                java.util.Arrays.copyOf(cyrillic.getBytes(StandardCharsets.UTF_8), 128))), "plaintext-refused");
+        assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(
+                text.substring(0, 64).getBytes(StandardCharsets.UTF_16LE))), "plaintext-refused");
+        assertRefused("PUT", "/encodings/" + ref, "{\"clk\":\"Aibek Toktogulov\"}", "not-an-encoding");
+        assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(new byte[64])), "not-an-encoding");
+        assertRefused("PUT", "/encodings/" + ref, "{\"clk\":123}", "not-an-encoding");
+        assertRefused("PUT", "/encodings/" + ref, "[\"" + clk + "\"]", "not-an-encoding");
+        assertRefused("PUT", "/encodings/aibek-toktogulov-1985", clkBody(clk), "not-an-encoding");
+        assertRefused("POST", "/queries", "{\"clk\":\"" + clk + "\",\"reference\":\"Aibek\"}", "not-an-encoding");
+        var malformed = send("PUT", "/encodings/" + ref, tokenA, "{\"clk\": Aibek");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).doesNotContain("Aibek");
+        assertThat(candidatesFor(tokenB, Clk.fromBase64(clk))).isEmpty();
+    }
+
+    @Test
+    void batchUploadAndTheCountOfUniqueClients() throws Exception {
+        encodingsCleared();
+        Clk one = randomClk();
+        Clk two = randomClk();
+        String body = "{\"encodings\":[" + item(reference(), one) + "," + item(reference(), two) + "]}";
+        var stored = send("POST", "/encodings", tokenA, body);
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.body()).isEqualTo("{\"stored\":2}");
+        send("PUT", "/encodings/" + reference(), tokenB, clkBody(near(one, 12)));
+
+        var census = send("GET", "/unique-clients", basic("hubanalyst", "hubanalyst-password"), null, true);
+        assertThat(census.statusCode()).isEqualTo(200);
+        JsonNode c = json.readTree(census.body());
+        assertThat(c.get("encodings").intValue()).isEqualTo(3);
+        assertThat(c.get("uniqueClients").intValue()).isEqualTo(2);
+        assertThat(c.get("sites").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void theSitesPageShowsANewTokenOnceAndKeepsOnlyItsHash() throws Exception {
+        HttpClient browser = login("hubadmin", "hubadmin-password");
+        String form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites?lang=ru")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var pageResponse = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites?lang=ru")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(pageResponse.statusCode()).as(pageResponse.headers().toString()).isEqualTo(200);
+        String page = pageResponse.body();
+        assertThat(form).doesNotContain("Площадки");
+        assertThat(page).contains("Площадки").contains(siteA).contains("id=\"unique-clients\"");
+        String code = "page-" + run;
+        var registered = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("code=" + code + "&name=Page+site&_csrf=" + csrf(page))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).isEqualTo(200);
+        var token = java.util.regex.Pattern.compile("(ishs_[A-Za-z0-9_-]{43})").matcher(registered.body());
+        assertThat(token.find()).isTrue();
+        assertThat(send("POST", "/queries", token.group(1), clkBody(randomClk())).statusCode()).isEqualTo(200);
+        String again = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(again).contains(code).doesNotContain(token.group(1));
+        assertThat(sites.list().stream().filter(s -> s.code().equals(code))).hasSize(1);
+
+        HttpClient analyst = login("hubanalyst", "hubanalyst-password");
+        assertThat(analyst.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
+
+    HttpClient login(String user, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf="
+                        + csrf(login))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.headers().toString()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return browser;
+    }
+
+    static String csrf(String html) {
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            m = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
+            assertThat(m.find()).isTrue();
+        }
+        return java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    void encodingsCleared() {
+        sites.list().stream().filter(s -> !s.code().equals(siteA) && !s.code().equals(siteB))
+                .filter(Site::active).forEach(s -> sites.deactivate(s.code()));
+    }
+
+    JsonNode candidatesFor(String token, Clk clk) throws Exception {
+        return json.readTree(send("POST", "/queries", token, queryBody(clk, null)).body()).get("candidates");
+    }
+
+    void assertRefused(String method, String path, String body, String code) throws Exception {
+        var response = send(method, path, tokenA, body);
+        assertThat(response.statusCode()).as(body).isEqualTo(400);
+        assertThat(response.body()).contains(code).doesNotContain("Aibek").doesNotContain("Toktogulov")
+                .doesNotContain("1985");
+    }
+
+    /** A Bloom filter's look: each bit set with the clinic schema's fill (about 35 %), spread evenly. */
+    Clk randomClk() {
+        byte[] bytes = new byte[128];
+        for (int bit = 0; bit < 1024; bit++) {
+            if (random.nextDouble() < 0.35) {
+                bytes[bit / 8] |= (byte) (1 << (bit % 8));
+            }
+        }
+        return Clk.fromBytes(bytes);
+    }
+
+    /** The same encoding with {@code flips} bits flipped: Dice stays well above 0.8. */
+    Clk near(Clk clk, int flips) {
+        byte[] bytes = clk.toBytes();
+        for (int i = 0; i < flips; i++) {
+            int bit = random.nextInt(1024);
+            bytes[bit / 8] ^= (byte) (1 << (bit % 8));
+        }
+        return Clk.fromBytes(bytes);
+    }
+
+    String reference() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static String clkBody(Clk clk) {
+        return clkBody(clk.toBase64());
+    }
+
+    static String clkBody(String base64) {
+        return "{\"clk\":\"" + base64 + "\"}";
+    }
+
+    static String queryBody(Clk clk, String reference) {
+        return reference == null ? clkBody(clk) : "{\"clk\":\"" + clk.toBase64() + "\",\"reference\":\"" + reference + "\"}";
+    }
+
+    static String item(String reference, Clk clk) {
+        return "{\"reference\":\"" + reference + "\",\"clk\":\"" + clk.toBase64() + "\"}";
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return send(method, path, token == null ? null : "Bearer " + token, body, true);
+    }
+
+    HttpResponse<String> send(String method, String path, String authorization, String body, boolean raw) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/hub" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = {"ishenim.role=hub", "ishenim.hub.encoding-expiry.cron=-"})
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
-abstract class HubEncodingsAtRestContract {
+@org.ishenim.testing.BothDatabases
+class HubEncodingsAtRestTest {
 
     @Autowired
     HubEncodings encodings;
