@@ -45,7 +45,7 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     private final QueryQuota quota;
     private volatile Counted census;
 
-    HubEncodings(JdbcClient db, AuditLog audit, Clock clock, @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.LinkageSchema).CLINIC_THRESHOLD}}") double threshold,
+    HubEncodings(JdbcClient db, AuditLog audit, Clock clock, @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.EncodingConfiguration).resolve('${ishenim.linkage.encoding:}', '${ishenim.linkage.salt:}').threshold()}}") double threshold,
             @Value("${ishenim.hub.max-candidates:10}") int maxCandidates,
             @Value("${ishenim.hub.max-queries-per-hour:5000}") int maxQueriesPerHour) {
         if (threshold <= 0 || threshold > 1) {
