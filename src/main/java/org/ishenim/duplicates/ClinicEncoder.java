@@ -1,7 +1,6 @@
 package org.ishenim.duplicates;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,37 +10,46 @@ import org.ishenim.clients.Client;
 import org.ishenim.clients.Identity;
 import org.ishenim.linkage.Clk;
 import org.ishenim.linkage.ClkEncoder;
+import org.ishenim.linkage.ConfiguredEncoding;
+import org.ishenim.linkage.EncodingConfiguration;
 import org.ishenim.linkage.LinkageSchema;
 import org.ishenim.web.ClinicOnly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encodes a client's identity into a CLK, here at the clinic, with the linkage schema ({@code clinic} by default)
- * and the secret the clinics share ({@code ishenim.linkage.secret-file}). The secret is read once at start-up,
- * turned into the schema's keys (HKDF) and wiped; it is never logged, sent or stored anywhere else.
+ * Encodes a client's identity into a CLK, here at the clinic, with the linkage schema ({@code clinic} by default),
+ * the network's encoding configuration ({@code ishenim.linkage.encoding}, {@link EncodingConfiguration#DEFAULT}
+ * when unset) and the secret the clinics share ({@code ishenim.linkage.secret-file}). The secret is read once at
+ * start-up, turned into the schema's keys (HKDF) and wiped; it is never logged, sent or stored anywhere else.
  *
- * <p>Optional hardening, {@code ishenim.linkage.salt=birth-year}: the linkage engine's per-record salt
- * ({@code clkConfig.recordSalt}) is switched on with the client's birth year as recorded at enrolment (column
- * {@code birth_year}), so encodings of different birth years share no bits. A frequency or graph attack then has to
- * work inside one year's group, but two records of one person whose birth years differ can no longer match. All
- * clinics must use the same setting.
+ * <p>The configuration's fingerprint ({@link ConfiguredEncoding#fingerprint()}, a hash of the public schema) goes
+ * with every upload and query, so that a hub configured differently refuses instead of comparing encodings that
+ * cannot be compared. All clinics and the hub must use the same configuration. The deprecated
+ * {@code ishenim.linkage.salt=none|birth-year} still selects {@code plain} or {@code birth-year}.
  */
 @Component
 @ClinicOnly
 class ClinicEncoder {
 
-    enum Salt { NONE, BIRTH_YEAR }
+    static final String SALT_COLUMN = EncodingConfiguration.SALT_COLUMN;
 
-    static final String SALT_COLUMN = "birth_year";
+    private static final Logger log = LoggerFactory.getLogger(ClinicEncoder.class);
 
+    private final ConfiguredEncoding configured;
     private final LinkageSchema schema;
     private final ClkEncoder encoder;
 
     ClinicEncoder(@Value("${ishenim.linkage.secret-file:}") String secretFile,
             @Value("${ishenim.linkage.schema:clinic}") String schema,
-            @Value("${ishenim.linkage.salt:none}") String salt, HubConnection hub) throws IOException {
-        Salt mode = Salt.valueOf(salt.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            @Value("${ishenim.linkage.encoding:}") String encoding,
+            @Value("${ishenim.linkage.salt:}") String salt, HubConnection hub) throws IOException {
+        if (!salt.isBlank()) {
+            log.warn("ishenim.linkage.salt is deprecated: use ishenim.linkage.encoding (plain, birth-year, ...)");
+        }
+        this.configured = ConfiguredEncoding.of(schema, EncodingConfiguration.resolve(encoding, salt));
         if (secretFile.isBlank()) {
             if (hub.configured()) {
                 throw new IllegalStateException("ishenim.hub.url is set but ishenim.linkage.secret-file is not: "
@@ -61,8 +69,7 @@ class ClinicEncoder {
         }
         byte[] secret = Arrays.copyOf(bytes, end);
         Arrays.fill(bytes, (byte) 0);
-        String json = schemaText(schema);
-        this.schema = LinkageSchema.parse(mode == Salt.BIRTH_YEAR ? withBirthYearSalt(json) : json);
+        this.schema = configured.schema();
         this.encoder = new ClkEncoder(this.schema, secret);
         Arrays.fill(secret, (byte) 0);
     }
@@ -73,6 +80,11 @@ class ClinicEncoder {
 
     int bits() {
         return schema.length();
+    }
+
+    /** The network's encoding configuration as this clinic runs it (public: no secret in it). */
+    ConfiguredEncoding configuration() {
+        return configured;
     }
 
     /** The client's encoding; throws {@link org.ishenim.linkage.InvalidInputException} (no value in it) if unencodable. */
@@ -87,25 +99,13 @@ class ClinicEncoder {
     }
 
     /** {@code clinic} for the shipped schema, otherwise a schema file. */
-    static String schemaText(String nameOrPath) throws IOException {
-        if (LinkageSchema.CLINIC.equals(nameOrPath)) {
-            try (var in = ClinicEncoder.class.getResourceAsStream("/linkage/clinic-schema.json")) {
-                if (in == null) {
-                    throw new IllegalStateException("clinic schema missing from the class path");
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        return Files.readString(Path.of(nameOrPath), StandardCharsets.UTF_8);
+    static String schemaText(String nameOrPath) {
+        return LinkageSchema.text(nameOrPath);
     }
 
     /** The schema with the engine's per-record salt on the {@code birth_year} column. */
     static String withBirthYearSalt(String schemaJson) {
-        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
-        var root = (tools.jackson.databind.node.ObjectNode) mapper.readTree(schemaJson);
-        var clkConfig = (tools.jackson.databind.node.ObjectNode) root.get("clkConfig");
-        clkConfig.putObject("recordSalt").put("column", SALT_COLUMN).put("normalise", "none");
-        return mapper.writeValueAsString(root);
+        return EncodingConfiguration.BIRTH_YEAR.apply(schemaJson);
     }
 
     private static String nz(String s) {

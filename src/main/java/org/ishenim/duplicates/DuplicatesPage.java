@@ -36,12 +36,15 @@ class DuplicatesPage {
     private final DuplicateCheckSender sender;
     private final ClientRecords records;
     private final HubConnection hub;
+    private final HubMismatch mismatch;
 
-    DuplicatesPage(DuplicateCheck duplicates, DuplicateCheckSender sender, ClientRecords records, HubConnection hub) {
+    DuplicatesPage(DuplicateCheck duplicates, DuplicateCheckSender sender, ClientRecords records, HubConnection hub,
+            HubMismatch mismatch) {
         this.duplicates = duplicates;
         this.sender = sender;
         this.records = records;
         this.hub = hub;
+        this.mismatch = mismatch;
     }
 
     @GetMapping
@@ -56,6 +59,7 @@ class DuplicatesPage {
             model.addAttribute("checking", false);
         }
         model.addAttribute("configured", hub.configured());
+        model.addAttribute("mismatch", mismatch.current().orElse(null));
         model.addAttribute("found", rows(duplicates.worklist(CheckState.FOUND, LIMIT)));
         model.addAttribute("pending", rows(duplicates.worklist(CheckState.PENDING, LIMIT)));
         return "duplicates/list";

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.ishenim.linkage.Clk;
+import org.ishenim.linkage.ConfiguredEncoding;
 import org.ishenim.web.ClinicOnly;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -36,11 +37,19 @@ class HubClient {
         }
     }
 
+    /** The header that names the encoding configuration of every upload and query (docs/hub.md). */
+    static final String ENCODING_HEADER = "Ishenim-Encoding";
+
     private final HubConnection connection;
+    private final ConfiguredEncoding encoding;
+    private final HubMismatch mismatch;
     private final RestClient rest;
 
-    HubClient(HubConnection connection, ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
+    HubClient(HubConnection connection, ClinicEncoder encoder, HubMismatch mismatch,
+            ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
         this.connection = connection;
+        this.encoding = encoder.configuration();
+        this.mismatch = mismatch;
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build());
         factory.setReadTimeout(Duration.ofSeconds(15));
@@ -53,11 +62,13 @@ class HubClient {
     List<Found> check(String reference, Clk clk) {
         String encoded = clk.toBase64();
         call(() -> rest.put().uri(connection.url() + "/api/v1/hub/encodings/{reference}", reference)
-                .header("Authorization", "Bearer " + connection.token()).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("clk", encoded)).retrieve().toBodilessEntity());
+                .header("Authorization", "Bearer " + connection.token()).header(ENCODING_HEADER, header())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("clk", encoded)).retrieve().toBodilessEntity());
         Answer answer = call(() -> rest.post().uri(connection.url() + "/api/v1/hub/queries")
-                .header("Authorization", "Bearer " + connection.token()).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("clk", encoded, "reference", reference)).retrieve().body(Answer.class));
+                .header("Authorization", "Bearer " + connection.token()).header(ENCODING_HEADER, header())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("clk", encoded, "reference", reference))
+                .retrieve().body(Answer.class));
+        mismatch.accepted();
         return answer == null || answer.candidates() == null ? List.of() : answer.candidates();
     }
 
@@ -66,10 +77,19 @@ class HubClient {
                 .header("Authorization", "Bearer " + connection.token()).retrieve().toBodilessEntity());
     }
 
-    private static <T> T call(java.util.function.Supplier<T> request) {
+    /** {@code <configuration>; fingerprint=<hex>}: the hub compares the fingerprint, the name is for people. */
+    private String header() {
+        return encoding.configuration().id() + "; fingerprint=" + encoding.fingerprint();
+    }
+
+    private <T> T call(java.util.function.Supplier<T> request) {
         try {
             return request.get();
         } catch (org.springframework.web.client.HttpStatusCodeException e) {
+            if (e.getStatusCode().value() == 409 && mismatch.recordIfMismatch(e.getResponseBodyAsString(),
+                    encoding.configuration().id(), encoding.fingerprint())) {
+                throw new Unavailable("hub expects another encoding configuration");
+            }
             throw new Unavailable("hub answered " + e.getStatusCode().value());
         } catch (RestClientException | java.io.UncheckedIOException e) {
             throw new Unavailable("hub unreachable: " + e.getClass().getSimpleName());

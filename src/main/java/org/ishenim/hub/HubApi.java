@@ -37,15 +37,15 @@ class HubApi {
     private final HubEncodings encodings;
     private final HubSites sites;
     private final EncodingPayloads payloads;
+    private final HubEncodingConfiguration configuration;
     private final int maxBatch;
 
-    HubApi(HubEncodings encodings, HubSites sites, @Value("${ishenim.hub.clk-bits:1024}") int bits,
-            @Value("${ishenim.hub.max-batch:1000}") int maxBatch,
-            @Value("${ishenim.hub.clk-fill-min:0.05}") double minFill,
-            @Value("${ishenim.hub.clk-fill-max:0.48}") double maxFill) {
+    HubApi(HubEncodings encodings, HubSites sites, HubEncodingConfiguration configuration,
+            @Value("${ishenim.hub.max-batch:1000}") int maxBatch) {
         this.encodings = encodings;
         this.sites = sites;
-        this.payloads = new EncodingPayloads(bits, new ClkShape(minFill, maxFill));
+        this.configuration = configuration;
+        this.payloads = new EncodingPayloads(configuration.bits(), configuration.shape());
         this.maxBatch = maxBatch;
     }
 
@@ -53,7 +53,9 @@ class HubApi {
     @PutMapping(path = "/encodings/{reference}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('SITE')")
     ResponseEntity<Void> put(@AuthenticationPrincipal SitePrincipal site, @PathVariable String reference,
+            @RequestHeader(name = HubEncodingConfiguration.HEADER, required = false) String encoding,
             @RequestBody JsonNode body) {
+        configuration.require(encoding);
         String ref = EncodingPayloads.reference(reference, "reference");
         encodings.put(site.code(), List.of(new EncodingPayloads.Item(ref, payloads.single(body))));
         return ResponseEntity.noContent().build();
@@ -62,7 +64,10 @@ class HubApi {
     /** Adds or replaces many encodings at once (a refresh), at most {@code ishenim.hub.max-batch}. */
     @PostMapping(path = "/encodings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('SITE')")
-    Map<String, Integer> putAll(@AuthenticationPrincipal SitePrincipal site, @RequestBody JsonNode body) {
+    Map<String, Integer> putAll(@AuthenticationPrincipal SitePrincipal site,
+            @RequestHeader(name = HubEncodingConfiguration.HEADER, required = false) String encoding,
+            @RequestBody JsonNode body) {
+        configuration.require(encoding);
         var items = payloads.batch(body, maxBatch);
         encodings.put(site.code(), items);
         return Map.of("stored", items.size());
@@ -79,7 +84,10 @@ class HubApi {
     /** Candidates at or above the threshold for one encoding; the asking record ({@code reference}) is left out. */
     @PostMapping(path = "/queries", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('SITE')")
-    Candidates query(@AuthenticationPrincipal SitePrincipal site, @RequestBody JsonNode body) {
+    Candidates query(@AuthenticationPrincipal SitePrincipal site,
+            @RequestHeader(name = HubEncodingConfiguration.HEADER, required = false) String encoding,
+            @RequestBody JsonNode body) {
+        configuration.require(encoding);
         var item = payloads.query(body);
         return new Candidates(encodings.query(site.code(), item.reference(), item.clk()));
     }

@@ -53,7 +53,7 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     HubEncodings(JdbcClient db, AuditLog audit, Clock clock, EncodingVault vault,
             @Value("${ishenim.hub.encoding-retention:P90D}") Duration retention,
             @Value("${ishenim.cli:false}") boolean command,
-            @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.LinkageSchema).CLINIC_THRESHOLD}}") double threshold,
+            @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.EncodingConfiguration).resolve('${ishenim.linkage.encoding:}', '${ishenim.linkage.salt:}').threshold()}}") double threshold,
             @Value("${ishenim.hub.max-candidates:10}") int maxCandidates,
             @Value("${ishenim.hub.max-queries-per-hour:5000}") int maxQueriesPerHour) {
         if (threshold <= 0 || threshold > 1) {

@@ -21,8 +21,10 @@ public final class LinkageSchema {
     public static final String CLINIC = "clinic";
 
     /**
-     * The Dice threshold for the clinic schema's duplicate check, chosen on one half of translit-dev and confirmed
-     * on the other (docs/linkage.md).
+     * The Dice threshold for the plain clinic schema (no hardening, {@code ishenim.linkage.encoding=plain}), chosen
+     * on one half of translit-dev and confirmed on the other (docs/linkage.md). A hardened configuration has its
+     * own: {@link EncodingConfiguration#threshold()}, and the network's default is that of
+     * {@link EncodingConfiguration#DEFAULT}.
      */
     public static final double CLINIC_THRESHOLD = 0.86;
 
@@ -53,6 +55,25 @@ public final class LinkageSchema {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON of {@code clinic} (the shipped schema) or of a schema file. */
+    public static String text(String nameOrPath) {
+        if (CLINIC.equals(nameOrPath)) {
+            try (InputStream in = LinkageSchema.class.getResourceAsStream("/linkage/clinic-schema.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("clinic schema missing from the class path");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            return Files.readString(Path.of(nameOrPath), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema file", e);
         }
     }
 

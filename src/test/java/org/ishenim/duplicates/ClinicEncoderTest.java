@@ -14,6 +14,8 @@ import org.ishenim.clients.Identity;
 import org.ishenim.clients.IdentityState;
 import org.ishenim.clients.Sex;
 import org.ishenim.clients.Uic;
+import org.ishenim.linkage.ConfiguredEncoding;
+import org.ishenim.linkage.EncodingConfiguration;
 import org.ishenim.linkage.LinkageSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +31,14 @@ class ClinicEncoderTest {
     static final HubConnection HUB = new HubConnection("http://hub.example", "", "");
     static final HubConnection NO_HUB = new HubConnection("", "", "");
 
-    ClinicEncoder encoder(String salt) throws Exception {
+    ClinicEncoder encoder(String encoding) throws Exception {
+        return encoder(encoding, "");
+    }
+
+    ClinicEncoder encoder(String encoding, String deprecatedSalt) throws Exception {
         Path file = dir.resolve("secret");
         Files.writeString(file, SECRET + "\n");
-        return new ClinicEncoder(file.toString(), "clinic", salt, HUB);
+        return new ClinicEncoder(file.toString(), "clinic", encoding, deprecatedSalt, HUB);
     }
 
     static Client client(int birthYear) {
@@ -42,13 +48,40 @@ class ClinicEncoderTest {
 
     @Test
     void cyrillicAndLatinSpellingsOfOnePersonAreCandidates() throws Exception {
-        ClinicEncoder encoder = encoder("none");
+        ClinicEncoder encoder = encoder("plain");
         var cyrillic = encoder.encode(client(1985), new Identity("Айбек", "Токтогулов", LocalDate.of(1985, 3, 14), null));
         var latin = encoder.encode(client(1985), new Identity("Aybek", "Toktogulov", LocalDate.of(1985, 3, 14), null));
         var other = encoder.encode(client(1985), new Identity("Нурлан", "Асанов", LocalDate.of(1978, 7, 30), null));
         assertThat(encoder.bits()).isEqualTo(1024);
         assertThat(cyrillic.dice(latin)).isGreaterThanOrEqualTo(LinkageSchema.CLINIC_THRESHOLD);
         assertThat(cyrillic.dice(other)).isLessThan(LinkageSchema.CLINIC_THRESHOLD);
+    }
+
+    @Test
+    void theDefaultIsTheDefaultConfigurationAndItsThresholdSeparatesPeople() throws Exception {
+        ClinicEncoder encoder = encoder("");
+        EncodingConfiguration configuration = EncodingConfiguration.DEFAULT;
+        var cyrillic = encoder.encode(client(1985), new Identity("Айбек", "Токтогулов", LocalDate.of(1985, 3, 14), null));
+        var latin = encoder.encode(client(1985), new Identity("Aybek", "Toktogulov", LocalDate.of(1985, 3, 14), null));
+        var other = encoder.encode(client(1985), new Identity("Нурлан", "Асанов", LocalDate.of(1978, 7, 30), null));
+
+        assertThat(encoder.configuration().configuration()).isEqualTo(configuration);
+        assertThat(encoder.bits()).isEqualTo(ConfiguredEncoding.of("clinic", configuration).bits());
+        assertThat(cyrillic.dice(latin)).isGreaterThanOrEqualTo(configuration.threshold());
+        assertThat(cyrillic.dice(other)).isLessThan(configuration.threshold());
+    }
+
+    @Test
+    void theDeprecatedSaltPropertyStillChoosesPlainOrBirthYearAndMayNotContradictTheEncoding() throws Exception {
+        var identity = new Identity("Айбек", "Токтогулов", LocalDate.of(1985, 3, 14), null);
+
+        assertThat(encoder("", "none").configuration().configuration()).isEqualTo(EncodingConfiguration.PLAIN);
+        assertThat(encoder("", "birth-year").encode(client(1985), identity))
+                .isEqualTo(encoder("birth-year").encode(client(1985), identity));
+        assertThat(encoder("birth-year", "birth-year").configuration().configuration())
+                .isEqualTo(EncodingConfiguration.BIRTH_YEAR);
+        assertThatThrownBy(() -> encoder("diffusion-3x2048", "none")).hasMessageContaining("disagree");
+        assertThatThrownBy(() -> encoder("diffusion-9x9")).hasMessageContaining("plain, birth-year");
     }
 
     @Test
@@ -59,18 +92,18 @@ class ClinicEncoderTest {
         assertThat(salted.encode(client(1985), identity).dice(salted.encode(client(1985), latin)))
                 .isGreaterThanOrEqualTo(LinkageSchema.CLINIC_THRESHOLD);
         assertThat(salted.encode(client(1985), identity).dice(salted.encode(client(1986), identity))).isLessThan(0.5);
-        assertThat(salted.encode(client(1985), identity)).isNotEqualTo(encoder("none").encode(client(1985), identity));
+        assertThat(salted.encode(client(1985), identity)).isNotEqualTo(encoder("plain").encode(client(1985), identity));
     }
 
     @Test
     void aHubWithoutTheSecretOrAShortSecretRefusesToStartAndNeverNamesTheSecret() throws Exception {
-        assertThatThrownBy(() -> new ClinicEncoder("", "clinic", "none", HUB)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ClinicEncoder("", "clinic", "", "", HUB)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ishenim.linkage.secret-file");
-        assertThat(new ClinicEncoder("", "clinic", "none", NO_HUB).ready()).isFalse();
+        assertThat(new ClinicEncoder("", "clinic", "", "", NO_HUB).ready()).isFalse();
         Path shortSecret = dir.resolve("short");
         Files.writeString(shortSecret, "tooshort\n");
-        assertThatThrownBy(() -> new ClinicEncoder(shortSecret.toString(), "clinic", "none", HUB))
+        assertThatThrownBy(() -> new ClinicEncoder(shortSecret.toString(), "clinic", "", "", HUB))
                 .hasMessageNotContaining("tooshort");
-        assertThat(encoder("none").toString()).doesNotContain(SECRET);
+        assertThat(encoder("plain").toString()).doesNotContain(SECRET);
     }
 }

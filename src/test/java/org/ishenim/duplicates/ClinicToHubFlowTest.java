@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.ishenim.IshenimApplication;
 import org.ishenim.clients.ClientId;
+import org.ishenim.linkage.EncodingConfiguration;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.AfterAll;
@@ -297,16 +298,55 @@ class ClinicToHubFlowTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void aHubOfAnotherEncodingConfigurationRefusesStoresNothingAndTheClinicSaysWhyInThreeLanguages()
+            throws Exception {
+        // the hub is switched first (docs/hub.md, "Switching the encoding"); the clinics still send the default
+        hub.close();
+        hub = startHub("--ishenim.linkage.encoding=plain");
+        // the encodings of the previous configuration cannot be compared with new ones: the hub removed them
+        assertThat(JdbcClient.create(hub.getBean(DataSource.class)).sql("SELECT COUNT(*) FROM hub_encoding")
+                .query(Long.class).single()).isZero();
+        UUID atB = enrol(clinicB, "Жылдыз", "Маматова", "1993-05-21", "F", true);
+        int before = sent.size();
+
+        assertThat(sender(clinicB).sendNow()).isZero();
+
+        assertThat(sent.get(before).headers()).contains("Ishenim-Encoding")
+                .contains(EncodingConfiguration.DEFAULT.id());
+        assertThat(state(clinicB, atB)).isEqualTo("PENDING");
+        assertThat(hubEncodings("site-b", reference(clinicB, atB))).isZero();
+        String fingerprint = clinicB.getBean(ClinicEncoder.class).configuration().fingerprint();
+        assertThat(page(clinicB, "/duplicates?lang=en")).contains("The hub refuses the encodings of this clinic")
+                .contains("configuration plain").contains("sends " + EncodingConfiguration.DEFAULT.id())
+                .contains(fingerprint).doesNotContain("Маматова");
+        assertThat(page(clinicB, "/duplicates?lang=ru")).contains("Хаб не принимает кодировки этой клиники")
+                .contains("конфигурацию кодирования plain");
+        assertThat(page(clinicB, "/duplicates?lang=ky")).contains("Хаб бул клиниканын коддорун кабыл албайт");
+        assertThat(page(clinicB, "/duplicates/clients/" + atB + "?lang=en"))
+                .contains("The hub refuses the encodings of this clinic");
+
+        // the hub is set back to the clinics' configuration: the waiting check goes through and the message goes
+        hub.close();
+        hub = startHub();
+        assertThat(sender(clinicB).sendNow()).isEqualTo(1);
+        assertThat(state(clinicB, atB)).isEqualTo("CLEAR");
+        assertThat(hubEncodings("site-b", reference(clinicB, atB))).isEqualTo(1);
+        assertThat(page(clinicB, "/duplicates?lang=en")).doesNotContain("The hub refuses");
+    }
+
     // --- the three applications -----------------------------------------------------------------------------
 
-    static ConfigurableApplicationContext startHub() {
-        return new SpringApplicationBuilder(IshenimApplication.class).profiles("test").run(
-                "--ishenim.role=hub", "--server.port=" + hubPort,
+    static ConfigurableApplicationContext startHub(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--ishenim.role=hub", "--server.port=" + hubPort,
                 // a restart keeps its master key: the stored encodings are encrypted with it
                 "--ishenim.data-dir=" + dir.resolve("hub-data"),
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("hub")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--logging.level.org.ishenim=DEBUG");
+                "--logging.level.org.ishenim=DEBUG"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(IshenimApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
     static ConfigurableApplicationContext startClinic(String name, String... more) {

@@ -32,7 +32,7 @@ class DuplicateCheckSenderFailureTest {
     void aFailedScheduledSendIsLoggedWithoutItsMessage(CapturedOutput output) throws Exception {
         Path secret = dir.resolve("secret");
         Files.writeString(secret, ClinicEncoderTest.SECRET);
-        ClinicEncoder encoder = new ClinicEncoder(secret.toString(), "clinic", "none", ClinicEncoderTest.HUB);
+        ClinicEncoder encoder = new ClinicEncoder(secret.toString(), "clinic", "", "", ClinicEncoderTest.HUB);
         TransactionTemplate failing = new TransactionTemplate() {
             @Override
             public <T> T execute(TransactionCallback<T> action) {

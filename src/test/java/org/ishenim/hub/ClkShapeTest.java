@@ -15,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import org.ishenim.clients.SyntheticIdentities;
 import org.ishenim.linkage.ClkEncoder;
+import org.ishenim.linkage.ConfiguredEncoding;
+import org.ishenim.linkage.EncodingConfiguration;
 import org.ishenim.linkage.LinkageSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
@@ -66,6 +70,70 @@ class ClkShapeTest {
         assertThat(worstChiSquare).isLessThan(ClkShape.MAX_CHI_SQUARE / 1.5);
     }
 
+    /**
+     * Each configuration's real encodings (full and sparse identities) pass the shape its configuration gives the
+     * hub; diffusion's output is about half filled and as evenly spread as a Bloom filter.
+     */
+    @ParameterizedTest
+    @EnumSource(EncodingConfiguration.class)
+    void everyConfigurationsRealEncodingsPassItsOwnShape(EncodingConfiguration configuration) {
+        ConfiguredEncoding configured = ConfiguredEncoding.of(LinkageSchema.CLINIC, configuration);
+        EncodingPayloads own = new EncodingPayloads(configured.bits(), new ClkShape(configuration.shape().minFill(),
+                configuration.shape().maxFill()));
+        ClkEncoder encoder = new ClkEncoder(configured.schema(), SECRET);
+        double minFill = 1;
+        double maxFill = 0;
+        double worstChiSquare = 0;
+        List<SyntheticIdentities.Person> people = SyntheticIdentities.withIdentity(13, 3000);
+        for (int i = 0; i < people.size(); i++) {
+            byte[] bytes = encoder.encode(record(people.get(i), i % 6)).toBytes();
+            own.clk(StringNode.valueOf(Base64.getEncoder().encodeToString(bytes)), "clk");
+            double fill = popcount(bytes) / (bytes.length * 8.0);
+            minFill = Math.min(minFill, fill);
+            maxFill = Math.max(maxFill, fill);
+            worstChiSquare = Math.max(worstChiSquare, ClkShape.chiSquare(bytes));
+        }
+        // a margin on both sides of what was measured
+        assertThat(minFill).isGreaterThan(configuration.shape().minFill() + 0.03);
+        assertThat(maxFill).isLessThan(configuration.shape().maxFill() - 0.03);
+        assertThat(worstChiSquare).isLessThan(ClkShape.MAX_CHI_SQUARE / 1.5);
+        if (configuration.shape() == EncodingConfiguration.Shape.DIFFUSED) {
+            assertThat(maxFill).isGreaterThan(0.45);
+        }
+    }
+
+    /** With the default configuration's length and shape, text is still refused in every encoding and layout. */
+    @Test
+    void textIsRefusedAtTheDefaultConfigurationsLengthAndShapeToo() {
+        ConfiguredEncoding configured = ConfiguredEncoding.of(LinkageSchema.CLINIC, EncodingConfiguration.DEFAULT);
+        var shape = EncodingConfiguration.DEFAULT.shape();
+        EncodingPayloads own = new EncodingPayloads(configured.bits(), new ClkShape(shape.minFill(), shape.maxFill()));
+        int tried = 0;
+        for (String text : TEXTS) {
+            for (Charset charset : CHARSETS) {
+                byte[] raw = text.getBytes(charset);
+                if (!new String(raw, charset).equals(text)) {
+                    continue;
+                }
+                for (byte[] payload : layouts(raw, configured.bits() / 8)) {
+                    tried++;
+                    String base64 = Base64.getEncoder().encodeToString(payload);
+                    assertThatThrownBy(() -> own.clk(StringNode.valueOf(base64), "clk"))
+                            .as("%s text: %s", charset, text).isInstanceOf(NotAnEncodingException.class);
+                }
+            }
+        }
+        assertThat(tried).isGreaterThan(150);
+        byte[] sparse = new byte[configured.bits() / 8];
+        sparse[3] = 1;
+        assertThatThrownBy(() -> own.clk(StringNode.valueOf(Base64.getEncoder().encodeToString(sparse)), "clk"))
+                .hasMessageContaining("between 15% and 60% of its bits set");
+        byte[] full = new byte[configured.bits() / 8];
+        Arrays.fill(full, (byte) 0xff);
+        assertThatThrownBy(() -> own.clk(StringNode.valueOf(Base64.getEncoder().encodeToString(full)), "clk"))
+                .isInstanceOf(NotAnEncodingException.class);
+    }
+
     @Test
     void textInRussianKyrgyzAndEnglishIsRefusedInEveryCommonEncodingAndLayout() {
         int tried = 0;
@@ -107,13 +175,17 @@ class ClkShapeTest {
 
     /** The text repeated to fill the filter, padded with spaces, padded with NULs, and cut to the filter's length. */
     static List<byte[]> layouts(byte[] raw) {
-        byte[] repeated = new byte[128];
+        return layouts(raw, 128);
+    }
+
+    static List<byte[]> layouts(byte[] raw, int length) {
+        byte[] repeated = new byte[length];
         for (int i = 0; i < repeated.length; i++) {
             repeated[i] = raw[i % raw.length];
         }
-        byte[] spaces = Arrays.copyOf(raw, 128);
-        Arrays.fill(spaces, Math.min(raw.length, 128), 128, (byte) ' ');
-        byte[] nuls = Arrays.copyOf(raw, 128);
+        byte[] spaces = Arrays.copyOf(raw, length);
+        Arrays.fill(spaces, Math.min(raw.length, length), length, (byte) ' ');
+        byte[] nuls = Arrays.copyOf(raw, length);
         return List.of(repeated, spaces, nuls);
     }
 

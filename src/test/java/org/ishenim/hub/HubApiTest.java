@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 import org.ishenim.linkage.Clk;
+import org.ishenim.linkage.ConfiguredEncoding;
+import org.ishenim.linkage.EncodingConfiguration;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +44,12 @@ class HubApiTest {
     HubEncodings encodings;
     @Autowired
     StaffAccounts staff;
+    @Autowired
+    HubEncodingConfiguration configuration;
 
     static int run;
+    /** What this test's clinic says its encodings are; by default what the hub expects, as a clinic sends it. */
+    String encodingHeader;
     String siteA;
     String siteB;
     String tokenA;
@@ -57,6 +63,8 @@ class HubApiTest {
         siteB = "b-" + run;
         tokenA = sites.register(siteA, "Site A").token();
         tokenB = sites.register(siteB, "Site B").token();
+        encodingHeader = configuration.expected().configuration().id() + "; fingerprint="
+                + configuration.expected().fingerprint();
         if (!staff.exists("hubadmin")) {
             staff.create("hubadmin", Roles.ADMIN, "hubadmin-password", true);
             staff.create("hubanalyst", Roles.ANALYST, "hubanalyst-password", true);
@@ -169,13 +177,13 @@ class HubApiTest {
                 + "\",\"surname\":\"Toktogulov\"}]}", "plaintext-refused");
         assertRefused("PUT", "/encodings/" + ref, "{\"clk\":\"" + clk + "\",\"extra\":1}", "unknown-field");
         // Text dressed as base64, padded to the right length.
-        String text = "Aibek Toktogulov 1985-03-14 M ".repeat(5).substring(0, 128);
+        String text = "Aibek Toktogulov 1985-03-14 M ".repeat(20).substring(0, bytes());
         assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII))), "plaintext-refused");
         String cyrillic = "Айнура Сыдыкова 1990-02-03 +996 555 123 456 ".repeat(3);
         assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(
-                java.util.Arrays.copyOf(cyrillic.getBytes(StandardCharsets.UTF_8), 128))), "plaintext-refused");
+                java.util.Arrays.copyOf(cyrillic.getBytes(StandardCharsets.UTF_8), bytes()))), "plaintext-refused");
         assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(
-                text.substring(0, 64).getBytes(StandardCharsets.UTF_16LE))), "plaintext-refused");
+                text.substring(0, bytes() / 2).getBytes(StandardCharsets.UTF_16LE))), "plaintext-refused");
         assertRefused("PUT", "/encodings/" + ref, "{\"clk\":\"Aibek Toktogulov\"}", "not-an-encoding");
         assertRefused("PUT", "/encodings/" + ref, clkBody(Base64.getEncoder().encodeToString(new byte[64])), "not-an-encoding");
         assertRefused("PUT", "/encodings/" + ref, "{\"clk\":123}", "not-an-encoding");
@@ -186,6 +194,52 @@ class HubApiTest {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).doesNotContain("Aibek");
         assertThat(candidatesFor(tokenB, Clk.fromBase64(clk))).isEmpty();
+    }
+
+    @Test
+    void theHubRunsTheDefaultConfigurationWithItsThresholdAndShape() {
+        assertThat(configuration.expected().configuration()).isEqualTo(EncodingConfiguration.DEFAULT);
+        assertThat(configuration.bits()).isEqualTo(configuration.expected().bits());
+        assertThat(encodings.threshold()).isEqualTo(EncodingConfiguration.DEFAULT.threshold());
+        assertThat(configuration.shape().maxFill()).isEqualTo(EncodingConfiguration.DEFAULT.shape().maxFill());
+    }
+
+    @Test
+    void encodingsOfAnotherConfigurationOrOfNoneAreRefusedWith409AndNothingIsStored() throws Exception {
+        Clk person = randomClk();
+        String ref = reference();
+        ConfiguredEncoding plain = ConfiguredEncoding.of("clinic", EncodingConfiguration.PLAIN);
+        assertThat(plain.fingerprint()).isNotEqualTo(configuration.expected().fingerprint());
+
+        for (String header : new String[] {"plain; fingerprint=" + plain.fingerprint(),
+                configuration.expected().configuration().id() + "; fingerprint=" + plain.fingerprint(), null,
+                "fingerprint=Aibek Toktogulov 1985"}) {
+            encodingHeader = header;
+            for (var response : java.util.List.of(send("PUT", "/encodings/" + ref, tokenA, clkBody(person)),
+                    send("POST", "/encodings", tokenA, "{\"encodings\":[" + item(ref, person) + "]}"),
+                    send("POST", "/queries", tokenA, queryBody(person, null)))) {
+                assertThat(response.statusCode()).as(String.valueOf(header)).isEqualTo(409);
+                JsonNode problem = json.readTree(response.body());
+                assertThat(problem.get("type").stringValue()).isEqualTo("urn:ishenim:problem:encoding-mismatch");
+                assertThat(problem.at("/expected/configuration").stringValue())
+                        .isEqualTo(configuration.expected().configuration().id());
+                assertThat(problem.at("/expected/fingerprint").stringValue())
+                        .isEqualTo(configuration.expected().fingerprint());
+                assertThat(problem.get("detail").stringValue()).contains("Nothing was stored")
+                        .contains(configuration.expected().configuration().id());
+                assertThat(response.body()).doesNotContain(person.toBase64().substring(0, 24)).doesNotContain("Aibek")
+                        .doesNotContain(ref);
+                if (header != null && header.startsWith("plain")) {
+                    assertThat(problem.at("/received/configuration").stringValue()).isEqualTo("plain");
+                    assertThat(problem.at("/received/fingerprint").stringValue()).isEqualTo(plain.fingerprint());
+                }
+            }
+        }
+        // a deletion needs no configuration: a clinic can always withdraw what it sent
+        assertThat(send("DELETE", "/encodings/" + ref, tokenA, null).statusCode()).isEqualTo(204);
+        encodingHeader = configuration.expected().configuration().id() + "; fingerprint="
+                + configuration.expected().fingerprint();
+        assertThat(candidatesFor(tokenB, person)).isEmpty();
     }
 
     @Test
@@ -276,11 +330,21 @@ class HubApiTest {
                 .doesNotContain("1985");
     }
 
-    /** A Bloom filter's look: each bit set with the clinic schema's fill (about 35 %), spread evenly. */
+    /** The configured encoding's length in bytes (the default configuration's, unless a test sets another). */
+    int bytes() {
+        return configuration.bits() / 8;
+    }
+
+    /**
+     * An encoding's look under the configuration: a Bloom filter's fill (about 35 %) or diffusion's (about 45 %),
+     * spread evenly.
+     */
     Clk randomClk() {
-        byte[] bytes = new byte[128];
-        for (int bit = 0; bit < 1024; bit++) {
-            if (random.nextDouble() < 0.35) {
+        byte[] bytes = new byte[bytes()];
+        double fill = configuration.expected().configuration().shape() == EncodingConfiguration.Shape.DIFFUSED ? 0.45
+                : 0.35;
+        for (int bit = 0; bit < bytes.length * 8; bit++) {
+            if (random.nextDouble() < fill) {
                 bytes[bit / 8] |= (byte) (1 << (bit % 8));
             }
         }
@@ -291,7 +355,7 @@ class HubApiTest {
     Clk near(Clk clk, int flips) {
         byte[] bytes = clk.toBytes();
         for (int i = 0; i < flips; i++) {
-            int bit = random.nextInt(1024);
+            int bit = random.nextInt(bytes.length * 8);
             bytes[bit / 8] ^= (byte) (1 << (bit % 8));
         }
         return Clk.fromBytes(bytes);
@@ -333,6 +397,9 @@ class HubApiTest {
                 .header("Content-Type", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (encodingHeader != null) {
+            request.header(HubEncodingConfiguration.HEADER, encodingHeader);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,16 +2,30 @@ package org.ishenim.hub;
 
 import java.util.Random;
 import org.ishenim.linkage.Clk;
+import org.ishenim.linkage.ConfiguredEncoding;
+import org.ishenim.linkage.EncodingConfiguration;
 
 /**
  * Not a test: how fast the hub answers one query from memory, and how long the unique-client count takes.
- * Random 1024-bit encodings with about 30% of bits set (as the clinic schema produces), n per site.
+ * Random encodings shaped as the encoding configuration's (third argument, default
+ * {@link EncodingConfiguration#DEFAULT}): for a Bloom filter 1024 bits with about 30% set (as the plain clinic schema
+ * produces), for diffusion its length with about half set; n per site. The threshold is the configuration's less
+ * 0.01 (0.85 for {@code plain}, as before configurations existed).
  *
- * <pre>bench/hub.sh [n] [count sizes, e.g. 20000,100000,1000000]</pre>
+ * <pre>bench/hub.sh [n] [count sizes, e.g. 20000,100000,1000000] [configuration, e.g. plain]</pre>
  */
 public final class HubQueryBenchmark {
 
+    private static int bits = 1024;
+    private static boolean diffused;
+
     public static void main(String[] args) {
+        EncodingConfiguration configuration = args.length > 2 ? EncodingConfiguration.named(args[2])
+                : EncodingConfiguration.DEFAULT;
+        bits = ConfiguredEncoding.of(org.ishenim.linkage.LinkageSchema.CLINIC, configuration).bits();
+        diffused = configuration.shape() == EncodingConfiguration.Shape.DIFFUSED;
+        double threshold = Math.round((configuration.threshold() - 0.01) * 100) / 100.0;
+        System.out.printf("configuration=%s bits=%d threshold=%.2f%n", configuration.id(), bits, threshold);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Random random = new Random(7);
         EncodingIndex index = new EncodingIndex();
@@ -33,16 +47,17 @@ public final class HubQueryBenchmark {
         int queries = 2_000;
         int found = 0;
         for (int w = 0; w < 200; w++) {
-            found += Matching.query(clks[w], snapshot, 0.85, 11).size();
+            found += Matching.query(clks[w], snapshot, threshold, 11).size();
         }
         t0 = System.nanoTime();
         for (int q = 0; q < queries; q++) {
-            found += Matching.query(q % 2 == 0 ? clks[random.nextInt(n)] : randomClk(random), snapshot, 0.85, 11).size();
+            found += Matching.query(q % 2 == 0 ? clks[random.nextInt(n)] : randomClk(random), snapshot, threshold, 11)
+                    .size();
         }
         long took = System.nanoTime() - t0;
         System.out.printf("encodings=%d base_build_ms=%.1f query_us=%.1f with 1000 recent uploads (found %d)%n", n, built / 1e6,
                 took / 1e3 / queries, found);
-        uniqueClientCount(args.length > 1 ? args[1] : "20000,100000,1000000");
+        uniqueClientCount(args.length > 1 ? args[1] : "20000,100000,1000000", threshold);
     }
 
     /**
@@ -50,7 +65,7 @@ public final class HubQueryBenchmark {
      * threshold): the LSH-blocked clusters the hub uses, and at 20,000 also every pair, the method before, with
      * whether the two partitions are identical.
      */
-    static void uniqueClientCount(String sizes) {
+    static void uniqueClientCount(String sizes, double threshold) {
         for (String size : sizes.split(",")) {
             int n = Integer.parseInt(size.trim());
             Random random = new Random(n);
@@ -60,7 +75,7 @@ public final class HubQueryBenchmark {
                 clks.add(randomClk(random));
             }
             while (clks.size() < n) {
-                clks.add(nearCopy(clks.get(random.nextInt(originals)), 0.87, random));
+                clks.add(nearCopy(clks.get(random.nextInt(originals)), threshold + 0.02, random));
             }
             org.ishenim.linkage.Matcher matcher = org.ishenim.linkage.Matcher.onAllCores();
             long t0 = System.nanoTime();
@@ -68,7 +83,7 @@ public final class HubQueryBenchmark {
             long built = System.nanoTime() - t0;
             long cpu0 = processCpuNanos();
             t0 = System.nanoTime();
-            var blocked = matcher.clusters(set, 0.85);
+            var blocked = matcher.clusters(set, threshold);
             long took = System.nanoTime() - t0;
             long cpu = processCpuNanos() - cpu0;
             System.out.printf("unique_clients encodings=%d clusters=%d set_build_ms=%.0f cluster_ms=%.0f cluster_cpu_ms=%.0f"
@@ -77,7 +92,7 @@ public final class HubQueryBenchmark {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             if (n <= 20_000) {
                 t0 = System.nanoTime();
-                var exact = matcher.exactClusters(set, 0.85);
+                var exact = matcher.exactClusters(set, threshold);
                 long exactTook = System.nanoTime() - t0;
                 System.out.printf("unique_clients_every_pair encodings=%d clusters=%d ms=%.0f same_partition=%s%n", n,
                         exact.clusters(), exactTook / 1e6, java.util.Arrays.equals(exact.labels(), blocked.labels()));
@@ -98,21 +113,22 @@ public final class HubQueryBenchmark {
         // clearing c of p set bits gives Dice 2(p - c) / (2p - c); the most c that keeps it at or above dice:
         int clear = (int) Math.floor(2 * pop * (1 - dice) / (2 - dice));
         while (clear > 0) {
-            int bit = random.nextInt(1024);
+            int bit = random.nextInt(bits);
             long mask = 1L << (63 - (bit & 63));
             if ((words[bit >>> 6] & mask) != 0) {
                 words[bit >>> 6] &= ~mask;
                 clear--;
             }
         }
-        return new Clk(words, 1024);
+        return new Clk(words, bits);
     }
 
     static Clk randomClk(Random random) {
-        long[] words = new long[16];
+        long[] words = new long[bits / 64];
         for (int i = 0; i < words.length; i++) {
-            words[i] = random.nextLong() & random.nextLong() | (random.nextLong() & random.nextLong() & random.nextLong());
+            words[i] = diffused ? random.nextLong()
+                    : random.nextLong() & random.nextLong() | (random.nextLong() & random.nextLong() & random.nextLong());
         }
-        return new Clk(words, 1024);
+        return new Clk(words, bits);
     }
 }
