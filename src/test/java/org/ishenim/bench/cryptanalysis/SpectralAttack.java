@@ -37,8 +37,9 @@ import java.util.stream.IntStream;
  */
 final class SpectralAttack implements Attack {
 
-    private static final int COMPONENTS = 32;
-    private static final int ITERATIONS = 25;
+    /** Eigenvectors and subspace iterations (system properties spectral.components, spectral.iterations). */
+    private static final int COMPONENTS = Integer.getInteger("spectral.components", 32);
+    private static final int ITERATIONS = Integer.getInteger("spectral.iterations", 25);
     /** Two sides this many pooled standard deviations apart are two groups, not one Gaussian cut in two. */
     private static final double SEPARATED = 4.5;
     /** The sex split is larger and its token smaller (15 positions): accepted at a lower separation. */
