@@ -52,7 +52,7 @@ final class ClinicEncoding implements Encoding {
     }
 
     /** The columns a clinic passes ({@code ClinicEncoder.encode}). */
-    private static Map<String, String> record(Person p) {
+    static Map<String, String> record(Person p) {
         Map<String, String> record = new HashMap<>();
         record.put("given_name", p.givenName());
         record.put("surname", p.surname());

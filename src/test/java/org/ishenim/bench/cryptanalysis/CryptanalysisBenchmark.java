@@ -15,7 +15,8 @@ import org.ishenim.linkage.Clk;
  * encodes it under each encoding option with a fresh random secret, runs every attack with an exact and a noisy
  * frequency table, and prints a Markdown table of re-identified shares next to the most-common-name baseline.
  *
- * <pre>bench/cryptanalysis.sh [clients] [seed] [birth-years] [encodings, e.g. salt=none,salt=birth-year]</pre>
+ * <pre>bench/cryptanalysis.sh [clients] [seed] [birth-years] [encodings, e.g. salt=none,diffusion=3x2048]
+ * [attacks: pattern mining,graph matching,spectral] [tables: exact,noisy]</pre>
  */
 public final class CryptanalysisBenchmark {
 
@@ -30,10 +31,15 @@ public final class CryptanalysisBenchmark {
         List<Person> people = SyntheticPopulation.generate(clients, years, seed);
         FrequencyTable exact = FrequencyTable.exact(people);
         FrequencyTable noisy = exact.noisy(new Random(seed * 31 + 7), 0.5, 0.2);
-        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
-        List<Encoding> encodings = List.<Encoding>of(ClinicEncoding.unsalted(), ClinicEncoding.birthYearSalted())
-                .stream().filter(e -> only.isEmpty() || only.contains(e.name())).toList();
-        List<Attack> attacks = List.of(new PatternMiningAttack(), new GraphMatchingAttack());
+        List<String> only = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).filter(a -> !a.isBlank() && !a.equals("all")).toList() : List.of();
+        List<Encoding> options = new ArrayList<>(List.of(ClinicEncoding.unsalted(), ClinicEncoding.birthYearSalted()));
+        options.addAll(HardenedEncoding.all());
+        List<Encoding> encodings = options.stream().filter(e -> only.isEmpty() || only.contains(e.name())).toList();
+        List<String> onlyAttacks = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).filter(a -> !a.isBlank() && !a.equals("all")).toList() : List.of();
+        List<Attack> attacks = List.<Attack>of(new PatternMiningAttack(), new GraphMatchingAttack(), new SpectralAttack())
+                .stream().filter(a -> onlyAttacks.isEmpty() || onlyAttacks.contains(a.name())).toList();
+        List<String> onlyTables = args.length > 5 ? java.util.Arrays.stream(args[5].split(",")).filter(a -> !a.isBlank() && !a.equals("all")).toList() : List.of();
+        List<String> notes = new ArrayList<>();
 
         System.out.printf(Locale.ROOT, "%,d clients, %d birth years (%,d per year), seed %d, %s%n%n", clients, years,
                 clients / years, seed, java.time.LocalDate.now());
@@ -51,8 +57,12 @@ public final class CryptanalysisBenchmark {
             List<Clk> clks = encoding.encode(people, secret);
             java.util.Arrays.fill(secret, (byte) 0);
             AttackerView view = new AttackerView(clks, PublicSchema.parse(encoding.publicSchema()));
+            notes.add("`" + encoding.name() + "`: " + SignalProbe.mostCommonGivenName(people, clks));
             for (Attack attack : attacks) {
                 for (boolean isExact : new boolean[] {true, false}) {
+                    if (!onlyTables.isEmpty() && !onlyTables.contains(isExact ? "exact" : "noisy")) {
+                        continue;
+                    }
                     Instant t0 = Instant.now();
                     Attack.Guesses guesses = attack.run(view, isExact ? exact : noisy);
                     Duration took = Duration.between(t0, Instant.now());
@@ -62,9 +72,15 @@ public final class CryptanalysisBenchmark {
                             pct(s.family()), pct(s.both()), took.toSeconds());
                     System.out.println(row);
                     rows.add(row);
+                    if (attack instanceof SpectralAttack spectral) {
+                        spectral.diagnostics().forEach(d -> notes.add("`" + encoding.name() + "` spectral, "
+                                + (isExact ? "exact" : "noisy") + " table: " + d));
+                    }
                 }
             }
         }
+        System.out.println();
+        notes.forEach(note -> System.out.println("- " + note));
         System.out.printf(Locale.ROOT, "%ntotal %d s%n", Duration.between(start, Instant.now()).toSeconds());
     }
 

@@ -93,6 +93,8 @@ final class PatternMiningAttack implements Attack {
         private final FrequencyTable table;
         private final List<Block> blocks = new ArrayList<>();
         private final long[] noise;
+        private final double fill;
+        private final double lost;
         private boolean[] major;
         private String majorSex;
         private int[][] cooccur;
@@ -121,6 +123,33 @@ final class PatternMiningAttack implements Attack {
                 }
             }
             this.noise = new long[words];
+            long set = 0;
+            for (long[] v : original) {
+                set += Bits.count(v);
+            }
+            this.fill = n == 0 ? 0 : (double) set / n / bits;
+            this.lost = lostShare(schema, fill);
+        }
+
+        /**
+         * The share of a token's positions a holder is expected to miss. Bit flipping clears each with the public
+         * probability p. An XOR fold clears a holder's folded bit when the position it folds onto is also set,
+         * which happens with the unfolded filter's fill q; the folded fill f = 2q(1 - q) gives q from the data.
+         */
+        private static double lostShare(PublicSchema schema, double fill) {
+            double lost = schema.flipProbability();
+            if (schema.xorFolds() > 0) {
+                lost += (1 - Math.sqrt(Math.max(0, 1 - 2 * fill))) / 2;
+            }
+            return lost;
+        }
+
+        /**
+         * A "nearly all" threshold, loosened for holders who miss a share of their token's bits (and non-holders
+         * who gain some): lowered by 1.5 times the lost share, but kept well above the background fill.
+         */
+        private double nearly(double share) {
+            return lost == 0 ? share : Math.max(share - 1.5 * lost, fill + 0.15);
         }
 
         void run(String[] given, String[] family) {
@@ -142,13 +171,13 @@ final class PatternMiningAttack implements Attack {
         private void peelUniversal() {
             List<Integer> universal = new ArrayList<>();
             for (int p = 0; p < bits; p++) {
-                if (Bits.count(column[p]) >= 0.98 * n) {
+                if (Bits.count(column[p]) >= nearly(0.98) * n) {
                     universal.add(p);
                 }
             }
             if (!universal.isEmpty()) {
                 int[] b = universal.stream().mapToInt(Integer::intValue).toArray();
-                long[] everyone = holders(b, 0.9);
+                long[] everyone = holders(b, nearly(0.9));
                 peel(b, everyone);
                 for (int p : b) {
                     Bits.set(noise, p);
@@ -163,9 +192,9 @@ final class PatternMiningAttack implements Attack {
             for (int i = 0; i < top.length; i++) {
                 top[i] = order[i];
             }
-            long[] h = holders(top, 0.8);
-            int[] b = withoutNoise(supported(h, 0.98, original));
-            h = holders(b, 0.9, original);
+            long[] h = holders(top, nearly(0.8));
+            int[] b = withoutNoise(supported(h, nearly(0.98), original));
+            h = holders(b, nearly(0.9), original);
             long[] minor = new long[rows];
             for (int i = 0; i < n; i++) {
                 major[i] = Bits.has(h, i);
@@ -173,7 +202,7 @@ final class PatternMiningAttack implements Attack {
                     Bits.add(minor, i);
                 }
             }
-            int[] minorBlock = Bits.count(minor) > 0 ? withoutNoise(supported(minor, 0.98, original)) : new int[0];
+            int[] minorBlock = Bits.count(minor) > 0 ? withoutNoise(supported(minor, nearly(0.98), original)) : new int[0];
             peel(b, h);
             peel(minorBlock, minor);
             for (int p : b) {
@@ -240,18 +269,18 @@ final class PatternMiningAttack implements Attack {
                 if (Bits.count(h) < 2) {
                     return null;
                 }
-                int[] next = supported(h, 0.9, residual);
+                int[] next = supported(h, nearly(0.9), residual);
                 if (next.length < 8) {
                     return null;
                 }
                 boolean same = Arrays.equals(next, b);
                 b = next;
-                share = 0.85;
+                share = nearly(0.85);
                 if (same) {
                     break;
                 }
             }
-            h = holders(b, 0.85);
+            h = holders(b, nearly(0.85));
             return Bits.count(h) >= 2 ? new Block(b, h) : null;
         }
 
@@ -335,7 +364,7 @@ final class PatternMiningAttack implements Attack {
                 int bestP = best / bits;
                 int bestQ = best % bits;
                 int[] grown = grow(bestP, bestQ, bestZ, sd, sqrtN);
-                Block block = close(grown, 0.8);
+                Block block = close(grown, nearly(0.8));
                 if (block == null) {
                     zs[bestP * bits + bestQ] = Float.NEGATIVE_INFINITY;
                     zs[bestQ * bits + bestP] = Float.NEGATIVE_INFINITY;
@@ -453,7 +482,7 @@ final class PatternMiningAttack implements Attack {
                 for (int w = 0; w < words; w++) {
                     shared[w] = residual[r][w] & residual[best][w];
                 }
-                Block block = close(Bits.positions(shared, bits), 0.6);
+                Block block = close(Bits.positions(shared, bits), nearly(0.6));
                 if (block == null || block.mined.length < 30 || !Bits.has(block.holders, r)) {
                     continue;
                 }
@@ -472,7 +501,7 @@ final class PatternMiningAttack implements Attack {
         private void type() {
             List<Block> named = new ArrayList<>();
             for (Block b : blocks) {
-                b.full = Bits.of(supported(b.holders, 0.95, original), bits);
+                b.full = Bits.of(supported(b.holders, nearly(0.95), original), bits);
                 for (int w = 0; w < words; w++) {
                     b.full[w] &= ~noise[w];
                 }

@@ -13,9 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the attacker reads from the public schema: the filter length, each feature's insertions, whether records
- * are salted, and the public rules that turn a name into tokens (normalisation, bigrams, bits per token).
+ * are salted, the hardening parameters (XOR folds, flip probability, diffusion taps; never the taps' positions),
+ * and the public rules that turn a name into tokens (normalisation, bigrams, bits per token).
  */
-record PublicSchema(int bits, int givenBits, int skeletonBits, int surnameBits, boolean recordSalted) {
+record PublicSchema(int bits, int givenBits, int skeletonBits, int surnameBits, boolean recordSalted, int xorFolds,
+        double flipProbability, int diffusionTaps) {
 
     static PublicSchema parse(String json) {
         JsonNode root = JsonMapper.builder().build().readTree(json);
@@ -25,9 +27,22 @@ record PublicSchema(int bits, int givenBits, int skeletonBits, int surnameBits, 
             JsonNode strategy = f.path("hashing").path("strategy");
             insertions.put(f.get("identifier").asString(), strategy.path("bitsPerFeature").asInt(0));
         }
-        return new PublicSchema(clk.get("l").asInt(), insertions.getOrDefault("given_name", 0),
+        int bits = clk.get("l").asInt();
+        double flip = 0;
+        int taps = 0;
+        for (JsonNode step : clk.path("hardening")) {
+            switch (step.get("type").asString()) {
+                case "bitFlip" -> flip = step.get("probability").asDouble();
+                case "diffusion" -> {
+                    taps = step.get("taps").asInt();
+                    bits = step.path("length").asInt(bits);
+                }
+                default -> throw new IllegalArgumentException("unknown hardening step");
+            }
+        }
+        return new PublicSchema(bits, insertions.getOrDefault("given_name", 0),
                 insertions.getOrDefault("given_name_skeleton", 0), insertions.getOrDefault("surname", 0),
-                clk.has("recordSalt"));
+                clk.has("recordSalt"), clk.path("xorFolds").asInt(0), flip, taps);
     }
 
     /** A given name's bigrams, each with the number of positions it sets (the public bits-per-token rule). */
