@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -23,6 +28,26 @@ class ModularityTests {
     @Test
     void verifiesModularStructure() {
         modules.verify();
+    }
+
+    /**
+     * verify() refuses a dependency a module does not declare; this refuses a declared one the code no longer uses, so
+     * each package-info.java says exactly what its module uses ({@code web}, shared, may be declared or not).
+     */
+    @Test
+    void eachModuleDeclaresExactlyTheModulesItUses() {
+        modules.stream().forEach(module -> {
+            String name = module.getIdentifier().toString();
+            var declared = module.getBasePackage().getAnnotation(ApplicationModule.class);
+            assertThat(declared).as(name + "'s package-info.java declares @ApplicationModule").isPresent();
+            Set<String> allowed = new TreeSet<>(List.of(declared.get().allowedDependencies()));
+            Set<String> used = module.getDirectDependencies(modules).uniqueModules()
+                    .map(m -> m.getIdentifier().toString()).filter(m -> !m.equals(name))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            allowed.remove("web");
+            used.remove("web");
+            assertThat(allowed).as(name + "'s allowedDependencies, web aside").isEqualTo(used);
+        });
     }
 
     /** Spring Modulith's own PlantUML diagrams, under target/spring-modulith-docs. */

@@ -4,9 +4,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ishenim.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,22 +25,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeniedAccessAudit implements AccessDeniedHandler {
 
-    private static final String UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-    /** Every address that names a client: /clients/{id}, /dosing/{clientId}, /prescriptions/client/{clientId}. */
-    private static final Pattern CLIENT_IN_PATH = Pattern.compile("(/(?:clients|dosing|client))/(" + UUID_TEXT + ")");
-    private static final Pattern UUID_ONLY = Pattern.compile(UUID_TEXT);
-
     private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH",
             "DELETE", "OPTIONS", "TRACE");
 
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+    /** The addresses that name a client, each module's own. */
+    private final ObjectProvider<ClientPaths> clientPaths;
     private final AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
 
     DeniedAccessAudit(AuditLog audit, TransactionTemplate tx,
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
+            ObjectProvider<ClientPaths> clientPaths) {
         this.audit = audit;
+        this.clientPaths = clientPaths;
         this.tx = tx;
         this.mappings = mappings;
         page.setErrorPage("/error/403");
@@ -51,17 +49,14 @@ class DeniedAccessAudit implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        UUID client = null;
-        Matcher m = CLIENT_IN_PATH.matcher(path);
-        if (m.find()) {
-            client = UUID.fromString(m.group(2));
-        } else if (request.getQueryString() != null) {
-            // GET /api/v1/prescriptions?clientId=...; only the query string, never a body
+        UUID client = clientPaths.orderedStream().map(p -> p.clientIn(path)).flatMap(Optional::stream).findFirst()
+                .orElse(null);
+        if (client == null && request.getQueryString() != null) {
+            // a client named by a clientId parameter (GET /api/v1/prescriptions?clientId=...): the query string only,
+            // never a body
             String asked = org.springframework.web.util.UriComponentsBuilder.newInstance().query(request.getQueryString())
                     .build().getQueryParams().getFirst("clientId");
-            if (asked != null && UUID_ONLY.matcher(asked).matches()) {
-                client = UUID.fromString(asked);
-            }
+            client = ClientPaths.uuid(asked).orElse(null);
         }
         String action = "denied " + route(request);
         UUID subject = client;

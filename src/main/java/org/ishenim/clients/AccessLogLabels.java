@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("accessLogLabels")
 @ClinicOnly
-public class AccessLogLabels {
+class AccessLogLabels {
 
     private static final List<String> PREFIXES = List.of("audit.purpose.", "clients.code.", "clients.purpose.", "problem.");
     /** A consent entry's purpose is a consent purpose ({@code CONTACT}: by phone), not a reveal code. */

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.UUID;
+import org.ishenim.audit.ClientPaths;
 import org.ishenim.audit.AccessRecord;
 import org.ishenim.web.ClinicOnly;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.*;
@@ -59,6 +61,12 @@ class ClientApi {
         this.records = records;
         this.consents = consents;
         this.clock = clock;
+    }
+
+    /** The addresses here that name a client: a refused access is audited against that client. */
+    @Bean
+    static ClientPaths clientApiPaths() {
+        return ClientPaths.of("/api/v1/clients/{clientId}/**");
     }
 
     @PostMapping

@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ishenim.audit.ClientPaths;
 import org.ishenim.web.ClinicOnly;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +27,19 @@ class ClientPages {
     private final ClientRecords records;
     private final Consents consents;
     private final Clock clock;
+    private final ObjectProvider<ClientPagePanel> panels;
 
-    ClientPages(ClientRecords records, Consents consents, Clock clock) {
+    ClientPages(ClientRecords records, Consents consents, Clock clock, ObjectProvider<ClientPagePanel> panels) {
         this.records = records;
         this.consents = consents;
         this.clock = clock;
+        this.panels = panels;
+    }
+
+    /** The addresses here that name a client: a refused access is audited against that client. */
+    @Bean
+    static ClientPaths clientPagePaths() {
+        return ClientPaths.of("/clients/{clientId}/**");
     }
 
     @GetMapping
@@ -153,6 +165,7 @@ class ClientPages {
         if (org.ishenim.web.CurrentStaff.hasAnyRole("DOCTOR", "NURSE", "PHARMACIST")) {
             model.addAttribute("accessLog", records.accessLog(id));
         }
+        model.addAttribute("panels", panels.orderedStream().map(p -> p.panelFor(id)).flatMap(Optional::stream).toList());
         model.addAttribute("revealPurposes", RevealPurpose.values());
         model.addAttribute("erasureReasons", ErasureReason.values());
         return "clients/client";

@@ -3,6 +3,7 @@ package org.ishenim.clients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +109,22 @@ public class ClientRecords {
     @Transactional(readOnly = true)
     public Optional<Client> find(ClientId id) {
         return clients.find(id);
+    }
+
+    /**
+     * For other modules that list many clients on a screen they already audit (the dosing queue, the dosing log):
+     * the clients with these ids, or those of them matching a search (UIC prefix or alias substring), by alias then
+     * UIC, in one statement. Not audited here.
+     */
+    @Transactional(readOnly = true)
+    public List<Client> find(Collection<ClientId> ids, String query) {
+        return clients.among(ids, query);
+    }
+
+    /** The active clients' ids in UIC order, for batch work (the demo data). Not audited: it reads no record. */
+    @Transactional(readOnly = true)
+    public List<ClientId> active() {
+        return clients.withStatus(ClientStatus.ACTIVE);
     }
 
     @Transactional

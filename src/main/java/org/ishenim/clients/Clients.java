@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,6 +58,31 @@ class Clients {
                 """)
                 .param("prefix", like(q) + "%").param("contains", "%" + like(q) + "%").param("limit", limit)
                 .query(Clients::client).list();
+    }
+
+    /**
+     * The clients with these ids (an empty query) or those of them whose UIC starts with, or alias contains, the
+     * query, case-insensitive; by alias, then UIC. One statement.
+     */
+    List<Client> among(Collection<ClientId> ids, String query) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return db.sql("""
+                SELECT * FROM client
+                WHERE id IN (:ids)
+                  AND (:q = '' OR LOWER(uic) LIKE :prefix ESCAPE '\\' OR alias_search LIKE :contains ESCAPE '\\')
+                ORDER BY alias_search, uic
+                """)
+                .param("ids", ids.stream().map(ClientId::value).toList())
+                .param("q", q).param("prefix", like(q) + "%").param("contains", "%" + like(q) + "%")
+                .query(Clients::client).list();
+    }
+
+    List<ClientId> withStatus(ClientStatus status) {
+        return db.sql("SELECT id FROM client WHERE status = :status ORDER BY uic").param("status", status.name())
+                .query((rs, n) -> new ClientId(rs.getObject(1, UUID.class))).list();
     }
 
     long count() {

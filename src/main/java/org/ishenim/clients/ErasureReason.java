@@ -1,7 +1,7 @@
 package org.ishenim.clients;
 
 /** Why an identity was erased: a code, since it stays in the audit chain after the identity is gone. */
-public enum ErasureReason {
+enum ErasureReason {
     /** The client left the programme (the default). */
     EXIT,
     /** The client asked for their identity to be erased. */

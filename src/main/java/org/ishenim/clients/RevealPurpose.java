@@ -4,7 +4,7 @@ package org.ishenim.clients;
  * Why a doctor looked at a client's identity: a code from this list, never free text. The code goes into the
  * audit chain, which can never be edited or erased, so it must not be able to carry a name or a diagnosis.
  */
-public enum RevealPurpose {
+enum RevealPurpose {
     /** Clinical care that needs the person's name: a prescription from another service, a hospital letter. */
     CARE,
     /** Reaching the client (missed doses, results) under the CONTACT consent. */

@@ -3,7 +3,9 @@ package org.ishenim.dosing;
 import java.time.LocalDate;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
+import org.ishenim.clients.ClientId;
 import org.ishenim.prescriptions.ClinicCalendar;
+import org.ishenim.prescriptions.Prescribing;
 import org.ishenim.web.ClinicOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +31,16 @@ class AbsenceJob {
     private static final Logger log = LoggerFactory.getLogger(AbsenceJob.class);
 
     private final Dispensings dispensings;
+    private final Prescribing prescribing;
     private final ClinicCalendar calendar;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final boolean enabled;
 
-    AbsenceJob(Dispensings dispensings, ClinicCalendar calendar, AuditLog audit, PlatformTransactionManager txm,
+    AbsenceJob(Dispensings dispensings, Prescribing prescribing, ClinicCalendar calendar, AuditLog audit, PlatformTransactionManager txm,
             @Value("${ishenim.oat.absence.cron:0 30 0 * * *}") String cron) {
         this.dispensings = dispensings;
+        this.prescribing = prescribing;
         this.calendar = calendar;
         this.audit = audit;
         this.tx = new TransactionTemplate(txm);
@@ -59,12 +63,13 @@ class AbsenceJob {
     synchronized int run() {
         LocalDate yesterday = calendar.today().minusDays(1);
         LocalDate from = tx.execute(s -> dispensings.jobLastDay(NAME).map(d -> d.plusDays(1))
-                .or(dispensings::firstPrescriptionDay).orElse(null));
+                .or(prescribing::firstStartDay).orElse(null));
         int total = 0;
         for (LocalDate day = from; day != null && !day.isAfter(yesterday); day = day.plusDays(1)) {
             LocalDate d = day;
             total += tx.execute(s -> {
-                int marked = dispensings.markAbsences(d, calendar.now());
+                int marked = dispensings.markAbsences(d, calendar.now(),
+                        prescribing.clientsExpectedOn(d).stream().map(ClientId::value).toList());
                 dispensings.jobProcessed(NAME, d);
                 audit.recordAs("system", "SYSTEM", "absence.mark", null, d + ": " + marked + " absences", Outcome.SUCCESS);
                 return marked;

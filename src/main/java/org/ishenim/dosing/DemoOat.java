@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.clients.ClientId;
+import org.ishenim.clients.ClientRecords;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.medicines.Milligrams;
 import org.ishenim.prescriptions.ClinicCalendar;
@@ -23,7 +24,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,7 +46,7 @@ class DemoOat implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoOat.class);
     private static final SiteCode MAIN = new SiteCode("main");
 
-    private final JdbcClient db;
+    private final ClientRecords clientRecords;
     private final Prescribing prescribing;
     private final StockLedger stock;
     private final Dispensings dispensings;
@@ -54,9 +54,9 @@ class DemoOat implements ApplicationRunner {
     private final ClinicCalendar calendar;
     private final TransactionTemplate tx;
 
-    DemoOat(JdbcClient db, Prescribing prescribing, StockLedger stock, Dispensings dispensings, AuditLog audit,
+    DemoOat(ClientRecords clientRecords, Prescribing prescribing, StockLedger stock, Dispensings dispensings, AuditLog audit,
             ClinicCalendar calendar, PlatformTransactionManager txm) {
-        this.db = db;
+        this.clientRecords = clientRecords;
         this.prescribing = prescribing;
         this.stock = stock;
         this.dispensings = dispensings;
@@ -67,10 +67,10 @@ class DemoOat implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (db.sql("SELECT COUNT(*) FROM prescription").query(Long.class).single() > 0) {
+        if (prescribing.firstStartDay().isPresent()) {
             return;
         }
-        List<UUID> clients = db.sql("SELECT id FROM client WHERE status = 'ACTIVE' ORDER BY uic").query(UUID.class).list();
+        List<ClientId> clients = clientRecords.active();
         try {
             as("pharmacist", "ROLE_PHARMACIST");
             stock.receive(MAIN, Medicine.METHADONE_ORAL_10MG_ML, Milligrams.of(600_000), "Republican Centre of Narcology", "MT-2026-01");
@@ -82,7 +82,7 @@ class DemoOat implements ApplicationRunner {
                 if (i % 8 == 7) {
                     continue;
                 }
-                var client = new ClientId(clients.get(i));
+                var client = clients.get(i);
                 boolean bup = i % 6 == 1;
                 Medicine medicine = bup ? Medicine.BUPRENORPHINE_SL_8MG : Medicine.METHADONE_ORAL_10MG_ML;
                 Milligrams dose = bup ? Milligrams.of(8L * (1 + i % 3)) : Milligrams.of(40 + 5L * ((i * 7) % 15));

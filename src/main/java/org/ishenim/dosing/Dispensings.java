@@ -5,21 +5,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.medicines.Milligrams;
 import org.ishenim.web.ClinicOnly;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.ishenim.web.Utc;
 
 /**
- * The dispensing, dose_day, bottle_return and absence tables, and the queue query. The queue reads the
- * client, consent and prescription tables in one set-based statement (read-only) so that a queue of
- * hundreds of clients is one round trip, not one per client.
+ * The dispensing, dose_day, bottle_return and absence tables. Reads for many clients at once (the queue, the
+ * absence job) take the clients' ids and are one statement each, never one per client.
  */
 @Repository
 @ClinicOnly
@@ -33,8 +39,11 @@ class Dispensings {
 
     private final JdbcClient db;
 
-    Dispensings(JdbcClient db) {
+    private final NamedParameterJdbcTemplate batches;
+
+    Dispensings(JdbcClient db, NamedParameterJdbcTemplate batches) {
         this.db = db;
+        this.batches = batches;
     }
 
     void insert(Row d) {
@@ -114,72 +123,73 @@ class Dispensings {
                 .param("by", by).update();
     }
 
-    /** Dispensings recorded on a dose day, in order, with the client's pseudonym. */
-    List<LogLine> log(LocalDate day) {
+    /** Dispensings recorded on a dose day, in order, with the bottles returned since. */
+    List<DayLine> log(LocalDate day) {
         return db.sql("""
-                SELECT d.*, c.uic, c.alias,
+                SELECT d.*,
                        (SELECT COALESCE(SUM(r.bottles), 0) FROM bottle_return r WHERE r.dispensing_id = d.id) AS returned
-                FROM dispensing d JOIN client c ON c.id = d.client_id
+                FROM dispensing d
                 WHERE d.first_day = :day ORDER BY d.dispensed_at
                 """)
                 .param("day", day)
-                .query((rs, n) -> new LogLine(row(rs, n), rs.getString("uic"), rs.getString("alias"),
-                        rs.getInt("returned")))
+                .query((rs, n) -> new DayLine(row(rs, n), rs.getInt("returned")))
                 .list();
     }
 
-    record LogLine(Row dispensing, String uic, String alias, int bottlesReturned) {
+    /** A dispensing of the day with the bottles returned since. */
+    record DayLine(Row dispensing, int bottlesReturned) {
     }
 
-    /** Today's queue (or one client's line of it, or those matching a UIC prefix or alias substring). */
-    List<QueueRow> queue(LocalDate today, UUID onlyClient, String query) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return db.sql("""
-                SELECT c.id AS client_id, c.uic, c.alias, p.id AS prescription_id, p.medicine, p.reset_on,
-                       v.daily_dose_mg, v.take_home_days, p.pending_version_id,
-                       d.id AS dispensing_id, d.dispensed_at, d.dispensed_by, d.first_day, d.dose_mg,
-                       (SELECT MAX(x.on_day) FROM dose_day x WHERE x.client_id = p.client_id AND x.on_day < :today) AS last_day,
-                       (SELECT COUNT(*) FROM consent k WHERE k.client_id = p.client_id AND k.purpose = 'TREATMENT'
-                                AND k.revoked_at IS NULL) AS consented
-                FROM prescription p
-                JOIN client c ON c.id = p.client_id
-                LEFT JOIN prescription_version v ON v.id = p.current_version_id
-                LEFT JOIN dose_day t ON t.client_id = p.client_id AND t.on_day = :today
-                LEFT JOIN dispensing d ON d.id = t.dispensing_id
-                WHERE p.status = 'ACTIVE' AND p.start_on <= :today AND (p.end_on IS NULL OR p.end_on >= :today)
-                  AND (:all = TRUE OR p.client_id = :client)
-                  AND (:q = '' OR LOWER(c.uic) LIKE :prefix ESCAPE '\\' OR c.alias_search LIKE :contains ESCAPE '\\')
-                ORDER BY c.alias_search, c.uic
+    /** Each of the clients' last covered day before {@code day} (absent: never dosed before it). One statement. */
+    Map<UUID, LocalDate> lastCoveredBefore(Collection<UUID> clients, LocalDate day) {
+        Map<UUID, LocalDate> last = new HashMap<>();
+        if (clients.isEmpty()) {
+            return last;
+        }
+        db.sql("""
+                SELECT client_id, MAX(on_day) AS last_day FROM dose_day
+                WHERE client_id IN (:clients) AND on_day < :day
+                GROUP BY client_id
                 """)
-                .param("today", today).param("all", onlyClient == null)
-                .param("client", onlyClient == null ? new UUID(0, 0) : onlyClient)
-                .param("q", q).param("prefix", like(q) + "%").param("contains", "%" + like(q) + "%")
-                .query((rs, n) -> {
-                    var dose = rs.getBigDecimal("daily_dose_mg");
-                    var at = rs.getObject("dispensed_at", OffsetDateTime.class);
-                    var given = rs.getBigDecimal("dose_mg");
-                    return new QueueRow(rs.getObject("client_id", UUID.class), rs.getString("uic"), rs.getString("alias"),
-                            rs.getObject("prescription_id", UUID.class), Medicine.valueOf(rs.getString("medicine")),
-                            rs.getObject("reset_on", LocalDate.class), dose == null ? null : new Milligrams(dose),
-                            rs.getInt("take_home_days"), rs.getObject("pending_version_id", UUID.class) != null,
-                            rs.getObject("last_day", LocalDate.class), rs.getLong("consented") > 0,
-                            rs.getObject("dispensing_id", UUID.class), at == null ? null : at.toInstant(),
-                            rs.getString("dispensed_by"), rs.getObject("first_day", LocalDate.class),
-                            given == null ? null : new Milligrams(given));
-                })
-                .list();
+                .param("clients", clients).param("day", day)
+                .query((RowCallbackHandler) rs -> last.put(rs.getObject("client_id", UUID.class),
+                        rs.getObject("last_day", LocalDate.class)));
+        return last;
     }
 
-    /** Marks every client expected on {@code day} who has no dose that day as absent. Returns how many. */
-    int markAbsences(LocalDate day, Instant now) {
-        return db.sql("""
+    /** The dispensing that covers {@code day}, for each of the clients who has one. One statement. */
+    Map<UUID, Row> coveringDay(Collection<UUID> clients, LocalDate day) {
+        Map<UUID, Row> covering = new HashMap<>();
+        if (clients.isEmpty()) {
+            return covering;
+        }
+        db.sql("""
+                SELECT t.client_id AS covered_client, d.* FROM dose_day t JOIN dispensing d ON d.id = t.dispensing_id
+                WHERE t.client_id IN (:clients) AND t.on_day = :day
+                """)
+                .param("clients", clients).param("day", day)
+                .query((RowCallbackHandler) rs -> covering.put(rs.getObject("covered_client", UUID.class), row(rs, 0)));
+        return covering;
+    }
+
+    /**
+     * Marks each expected client who has no dose on {@code day} as absent, in one batch. Returns how many were
+     * marked; a day already marked is not marked again.
+     */
+    int markAbsences(LocalDate day, Instant now, Collection<UUID> expected) {
+        if (expected.isEmpty()) {
+            return 0;
+        }
+        SqlParameterSource[] batch = expected.stream()
+                .map(c -> new MapSqlParameterSource().addValue("c", c).addValue("day", day).addValue("now", Utc.of(now)))
+                .toArray(SqlParameterSource[]::new);
+        int[] marked = batches.batchUpdate("""
                 INSERT INTO absence (client_id, on_day, marked_at)
-                SELECT p.client_id, :day, :now FROM prescription p
-                WHERE p.start_on <= :day AND (p.end_on IS NULL OR p.end_on >= :day) AND p.current_version_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM dose_day x WHERE x.client_id = p.client_id AND x.on_day = :day)
-                  AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.client_id = p.client_id AND a.on_day = :day)
-                """)
-                .param("day", day).param("now", Utc.of(now)).update();
+                SELECT :c, :day, :now
+                WHERE NOT EXISTS (SELECT 1 FROM dose_day x WHERE x.client_id = :c AND x.on_day = :day)
+                  AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.client_id = :c AND a.on_day = :day)
+                """, batch);
+        return Arrays.stream(marked).map(n -> Math.max(n, 0)).sum();
     }
 
     /** Adds a reason for a missed day (marking the day absent if the job has not yet); earlier reasons stay. */
@@ -210,10 +220,6 @@ class Dispensings {
         }
     }
 
-    Optional<LocalDate> firstPrescriptionDay() {
-        return db.sql("SELECT MIN(start_on) FROM prescription").query(LocalDate.class).optional();
-    }
-
     static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
                 rs.getObject("prescription_id", UUID.class), rs.getObject("version_id", UUID.class),
@@ -223,8 +229,5 @@ class Dispensings {
                 rs.getObject("dispensed_at", OffsetDateTime.class).toInstant(), rs.getString("dispensed_by"));
     }
 
-    private static String like(String q) {
-        return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
 }

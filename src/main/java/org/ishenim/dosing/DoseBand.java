@@ -1,7 +1,7 @@
 package org.ishenim.dosing;
 
 /** What the missed-day count means for today's dose. */
-public enum DoseBand {
+enum DoseBand {
     /** 0 to 2 missed days: the prescribed dose. */
     NORMAL,
     /** 3 missed days (default): half the dose is proposed. */

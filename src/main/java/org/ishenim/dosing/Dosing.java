@@ -60,6 +60,7 @@ class Dosing {
     }
 
     private final Dispensings dispensings;
+    private final DosingQueue queue;
     private final IdempotencyKeys keys;
     private final Prescribing prescribing;
     private final Consents consents;
@@ -72,11 +73,12 @@ class Dosing {
     private final JsonMapper json;
     private final org.ishenim.web.PlausibleDates dates;
 
-    Dosing(Dispensings dispensings, IdempotencyKeys keys, Prescribing prescribing, Consents consents, StockLedger stock,
+    Dosing(Dispensings dispensings, DosingQueue queue, IdempotencyKeys keys, Prescribing prescribing, Consents consents, StockLedger stock,
             Sites sites, AuditLog audit, ClinicCalendar calendar, OatRules rules, PlatformTransactionManager txm,
             JsonMapper json, org.ishenim.web.PlausibleDates dates) {
         this.dates = dates;
         this.dispensings = dispensings;
+        this.queue = queue;
         this.keys = keys;
         this.prescribing = prescribing;
         this.consents = consents;
@@ -220,7 +222,7 @@ class Dosing {
     List<QueueEntry> queue(String query) {
         LocalDate today = calendar.today();
         return tx.execute(s -> {
-            var rows = dispensings.queue(today, null, query);
+            var rows = queue.rows(today, query);
             audit.record("dosing.queue", null, rows.size() + " clients", Outcome.SUCCESS);
             return rows.stream().map(r -> QueueEntry.of(r, rule, today)).toList();
         });
@@ -230,7 +232,7 @@ class Dosing {
     QueueEntry line(ClientId client) {
         LocalDate today = calendar.today();
         return tx.execute(s -> {
-            var rows = dispensings.queue(today, client.value(), null);
+            var rows = queue.line(today, client);
             audit.record("dosing.read", client.value(), null, Outcome.SUCCESS);
             return rows.stream().findFirst().map(r -> QueueEntry.of(r, rule, today)).orElse(null);
         });

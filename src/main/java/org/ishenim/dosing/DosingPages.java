@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.ishenim.audit.ClientPaths;
 import org.ishenim.clients.ClientId;
 import org.ishenim.medicines.Milligrams;
 import org.ishenim.stock.Sites;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.ProblemException;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +36,12 @@ class DosingPages {
         this.dosing = dosing;
         this.sites = sites;
         this.messages = messages;
+    }
+
+    /** The addresses here that name a client: a refused access is audited against that client. */
+    @Bean
+    static ClientPaths dosingPagePaths() {
+        return ClientPaths.of("/dosing/{clientId}/**");
     }
 
     /** Labels used on every queue row, resolved once per page rather than once per row. */

@@ -4,12 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
+import org.ishenim.clients.Client;
+import org.ishenim.clients.ClientId;
+import org.ishenim.clients.ClientRecords;
 import org.ishenim.prescriptions.ClinicCalendar;
 import org.ishenim.prescriptions.OatRules;
 import org.ishenim.stock.ReportFormats;
@@ -39,7 +44,13 @@ class DosingReports {
             String band, List<String> reasons) {
     }
 
+    /** A line of the daily dosing log: the dispensing with the client's pseudonym. */
+    record LogLine(Dispensings.Row dispensing, String uic, String alias, int bottlesReturned) {
+    }
+
     private final Dispensings dispensings;
+    private final DosingQueue queue;
+    private final ClientRecords clients;
     private final ClinicCalendar calendar;
     private final AuditLog audit;
     private final MessageSource messages;
@@ -48,10 +59,12 @@ class DosingReports {
     private final TransactionTemplate tx;
     private final org.ishenim.web.PlausibleDates dates;
 
-    DosingReports(Dispensings dispensings, ClinicCalendar calendar, AuditLog audit, MessageSource messages, Sites sites,
+    DosingReports(Dispensings dispensings, DosingQueue queue, ClientRecords clients, ClinicCalendar calendar, AuditLog audit, MessageSource messages, Sites sites,
             OatRules rules, PlatformTransactionManager txm, org.ishenim.web.PlausibleDates dates) {
         this.dates = dates;
         this.dispensings = dispensings;
+        this.queue = queue;
+        this.clients = clients;
         this.calendar = calendar;
         this.audit = audit;
         this.messages = messages;
@@ -86,7 +99,7 @@ class DosingReports {
             Model model) {
         LocalDate d = day == null ? calendar.today() : dates.clinical().check("day", day);
         var lines = tx.execute(s -> {
-            var found = dispensings.log(d);
+            var found = log(d);
             auditEach("report.dosing-log", found.stream().map(l -> l.dispensing().clientId()).toList(), d.toString());
             return found;
         });
@@ -108,12 +121,24 @@ class DosingReports {
         return export(format, msg("reports.dosing.title") + " · " + d, "dosing-log-" + d, headers, rows);
     }
 
+    /** The day's dispensings with each client's pseudonym: two statements, whatever the number of lines. */
+    private List<LogLine> log(LocalDate day) {
+        var lines = dispensings.log(day);
+        Map<UUID, Client> pseudonyms = new HashMap<>();
+        clients.find(lines.stream().map(l -> new ClientId(l.dispensing().clientId())).collect(Collectors.toSet()), null)
+                .forEach(c -> pseudonyms.put(c.id().value(), c));
+        return lines.stream().map(l -> {
+            Client c = pseudonyms.get(l.dispensing().clientId());
+            return new LogLine(l.dispensing(), c.uic().value(), c.alias(), l.bottlesReturned());
+        }).toList();
+    }
+
     @GetMapping("/reports/no-shows")
     @PreAuthorize("hasAnyRole('MANAGER','DOCTOR','PHARMACIST')")
     Object noShows(@RequestParam(defaultValue = "html") String format, Model model) {
         LocalDate today = calendar.today();
         List<NoShow> report = tx.execute(s -> {
-            var rows = dispensings.queue(today, null, null);
+            var rows = queue.rows(today, null);
             Map<UUID, List<String>> reasons = new LinkedHashMap<>();
             for (Object[] r : dispensings.absenceReasons(today.minusDays(60))) {
                 reasons.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(r[1] + ": " + r[2]);

@@ -12,6 +12,7 @@ import org.ishenim.clients.ConsentRevoked;
 import org.ishenim.clients.Consents;
 import org.ishenim.clients.IdentityErased;
 import org.ishenim.clients.Purpose;
+import org.ishenim.prescriptions.TreatmentStarted;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,7 +65,7 @@ public class DuplicateCheck {
 
     /** When a treatment starts, the check runs again: the moment a double enrolment becomes dangerous. */
     @EventListener
-    void on(org.ishenim.prescriptions.TreatmentStarted e) {
+    void on(TreatmentStarted e) {
         request(e.clientId());
     }
 

@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ishenim.audit.ClientPaths;
 import org.ishenim.clients.Client;
 import org.ishenim.clients.ClientId;
 import org.ishenim.clients.ClientRecords;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.NotFoundException;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +47,12 @@ class DuplicatesPage {
         this.records = records;
         this.hub = hub;
         this.mismatch = mismatch;
+    }
+
+    /** The addresses here that name a client: a refused access is audited against that client. */
+    @Bean
+    static ClientPaths duplicatePagePaths() {
+        return ClientPaths.of("/duplicates/clients/{clientId}/**");
     }
 
     @GetMapping
@@ -95,8 +103,8 @@ class DuplicatesPage {
     String client(@PathVariable UUID id, Model model) {
         // checked here, not first inside the template, where a refusal could only end as a failed page
         records.find(new ClientId(id)).orElseThrow(() -> new NotFoundException("No client with this id."));
-        model.addAttribute("clientId", id);
-        return "duplicates/fragment :: status(clientId=${clientId})";
+        model.addAttribute("check", duplicates.status(id));
+        return "duplicates/fragment :: status(check=${check})";
     }
 
     @PostMapping("/clients/{id}")

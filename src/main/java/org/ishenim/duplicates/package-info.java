@@ -4,4 +4,6 @@
  * A transactional outbox keeps enrolment independent of the hub; revoking the consent or erasing the identity
  * removes the encoding from the hub.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"audit", "clients", "linkage", "prescriptions", "web"})
 package org.ishenim.duplicates;

@@ -186,6 +186,33 @@ public class Prescribing {
         return prescriptions.activeOf(client);
     }
 
+    /**
+     * Every course in effect on the day, with its current dose, in one statement: for the dosing queue, which audits
+     * its own read. Not audited here.
+     */
+    @Transactional(readOnly = true)
+    public List<ActiveCourse> activeOn(LocalDate day) {
+        return prescriptions.activeOn(day, null);
+    }
+
+    /** The client's course in effect on the day, if any: one line of the dosing queue. Not audited here. */
+    @Transactional(readOnly = true)
+    public Optional<ActiveCourse> activeOn(LocalDate day, ClientId client) {
+        return prescriptions.activeOn(day, client).stream().findFirst();
+    }
+
+    /** The clients expected for a dose on the day (a prescription covers it and has a dose in effect). */
+    @Transactional(readOnly = true)
+    public List<ClientId> clientsExpectedOn(LocalDate day) {
+        return prescriptions.clientsExpectedOn(day);
+    }
+
+    /** The first day any prescription started: where the absence job begins. Empty before the first prescription. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> firstStartDay() {
+        return prescriptions.firstStartDay();
+    }
+
     /** A client's prescriptions with their version history, newest first. Audited as a read. */
     @Transactional
     public List<History> history(ClientId client) {

@@ -2,6 +2,7 @@ package org.ishenim.prescriptions;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.ishenim.audit.ClientPaths;
 import org.ishenim.clients.ClientId;
 import org.ishenim.clients.ClientRecords;
 import org.ishenim.medicines.Medicine;
@@ -9,6 +10,7 @@ import org.ishenim.medicines.Milligrams;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.NotFoundException;
 import org.ishenim.web.ProblemException;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +29,12 @@ class PrescriptionPages {
     PrescriptionPages(Prescribing prescribing, ClientRecords clients) {
         this.prescribing = prescribing;
         this.clients = clients;
+    }
+
+    /** The addresses here that name a client: a refused access is audited against that client. */
+    @Bean
+    static ClientPaths prescriptionPagePaths() {
+        return ClientPaths.of("/prescriptions/client/{clientId}/**");
     }
 
     @GetMapping

@@ -99,6 +99,43 @@ class Prescriptions {
                 .param("c", client.value()).query(this::row).optional();
     }
 
+    /**
+     * The courses in effect on the day (active, started, not past their end), with the current version's dose, in
+     * one statement; {@code onlyClient} null for every client.
+     */
+    List<ActiveCourse> activeOn(LocalDate day, ClientId onlyClient) {
+        return db.sql("""
+                SELECT p.id, p.client_id, p.medicine, p.reset_on, p.pending_version_id, v.daily_dose_mg, v.take_home_days
+                FROM prescription p
+                LEFT JOIN prescription_version v ON v.id = p.current_version_id
+                WHERE p.status = 'ACTIVE' AND p.start_on <= :day AND (p.end_on IS NULL OR p.end_on >= :day)
+                  AND (:all = TRUE OR p.client_id = :client)
+                """)
+                .param("day", day).param("all", onlyClient == null)
+                .param("client", onlyClient == null ? new UUID(0, 0) : onlyClient.value())
+                .query((rs, n) -> {
+                    var dose = rs.getBigDecimal("daily_dose_mg");
+                    return new ActiveCourse(new ClientId(rs.getObject("client_id", UUID.class)),
+                            new PrescriptionId(rs.getObject("id", UUID.class)), Medicine.valueOf(rs.getString("medicine")),
+                            rs.getObject("reset_on", LocalDate.class), dose == null ? null : new Milligrams(dose),
+                            rs.getInt("take_home_days"), rs.getObject("pending_version_id", UUID.class) != null);
+                })
+                .list();
+    }
+
+    /** The clients whose prescription covers the day with a dose in effect: the ones expected at the window. */
+    List<ClientId> clientsExpectedOn(LocalDate day) {
+        return db.sql("""
+                SELECT DISTINCT client_id FROM prescription
+                WHERE start_on <= :day AND (end_on IS NULL OR end_on >= :day) AND current_version_id IS NOT NULL
+                """)
+                .param("day", day).query((rs, n) -> new ClientId(rs.getObject(1, UUID.class))).list();
+    }
+
+    Optional<LocalDate> firstStartDay() {
+        return db.sql("SELECT MIN(start_on) FROM prescription").query(LocalDate.class).optional();
+    }
+
     List<PrescriptionVersion> versions(PrescriptionId id) {
         return db.sql("SELECT * FROM prescription_version WHERE prescription_id = :p ORDER BY version DESC")
                 .param("p", id.value()).query(Prescriptions::version).list();

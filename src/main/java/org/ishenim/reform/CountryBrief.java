@@ -11,7 +11,7 @@ import org.ishenim.reform.visits.Commitment;
  * Everything the country page, the PDF brief and the CSV export show: the sentence trend and the latest year's
  * figures, the registry against OAT, compliance with the Guidelines, and the open commitments.
  */
-public record CountryBrief(Country country, LocalDate today, SentenceFigures.Analysis sentences,
+record CountryBrief(Country country, LocalDate today, SentenceFigures.Analysis sentences,
         List<Registry.YearTotal> registry, List<Compliance> compliance, List<Commitment> openCommitments,
         boolean synthetic) {
 

@@ -3,4 +3,5 @@
  * against the regional Drug Policy Guidelines, commission visits and commitments, and a country dashboard with
  * PDF and CSV exports. It holds no client data at all.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "web"})
 package org.ishenim.reform;

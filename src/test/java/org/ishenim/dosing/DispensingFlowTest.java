@@ -108,6 +108,39 @@ class DispensingFlowTest {
         assertThat(noKey.status()).isEqualTo(400);
     }
 
+    /** The queue is read through three modules (prescriptions, clients, dosing): a search keeps each line's facts. */
+    @Test
+    void aQueueSearchByUicOrAliasKeepsEachClientsDoseAndConsent() {
+        ClientId dosed = OatFixture.client(clients);
+        ClientId unconsented = OatFixture.client(clients);
+        ClientId unprescribed = OatFixture.client(clients);
+        OatFixture.prescribe(api, dosed, METHADONE, "30", 0);
+        OatFixture.prescribe(api, unconsented, METHADONE, "25", 0);
+        consents.revoke(unconsented, Purpose.TREATMENT);
+        assertThat(api.post("nurse", "/api/v1/dispensings", OatFixture.dose(dosed, "30"), key()).status()).isEqualTo(201);
+
+        var byUic = api.post("nurse", "/api/v1/dosing/queue/search",
+                "{\"query\":\"" + clients.find(dosed).orElseThrow().uic().value().toLowerCase() + "\"}").json();
+        assertThat(byUic.size()).isEqualTo(1);
+        assertThat(byUic.get(0).get("clientId").asString()).isEqualTo(dosed.value().toString());
+        assertThat(byUic.get(0).get("status").asString()).isEqualTo("DOSED");
+        assertThat(byUic.get(0).get("dosedBy").asString()).isEqualTo("nurse");
+
+        String alias = clients.find(unconsented).orElseThrow().alias();
+        var byAlias = api.post("nurse", "/api/v1/dosing/queue/search", "{\"query\":\"" + alias.toUpperCase() + "\"}")
+                .json();
+        List<String> ids = new ArrayList<>();
+        byAlias.forEach(line -> {
+            assertThat(line.get("alias").asString()).containsIgnoringCase(alias);
+            ids.add(line.get("clientId").asString());
+        });
+        assertThat(ids).contains(unconsented.value().toString()).doesNotContain(unprescribed.value().toString());
+        var line = byAlias.get(ids.indexOf(unconsented.value().toString()));
+        assertThat(line.get("status").asString()).isEqualTo("BLOCKED");
+        assertThat(line.get("blockReason").asString()).isEqualTo("no-treatment-consent");
+        assertThat(line.get("prescribed").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(25));
+    }
+
     @Test
     void refusesWithoutPrescriptionWithoutConsentAndWithAnotherDose() {
         ClientId none = OatFixture.client(clients);

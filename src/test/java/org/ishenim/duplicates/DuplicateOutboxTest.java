@@ -314,6 +314,23 @@ class DuplicateOutboxTest {
                 .param("id", client.value()).update();
     }
 
+    /** The clients module includes the panel this module contributes (ClientPagePanel), for doctors and nurses only. */
+    @Test
+    void theClientPageShowsTheCheckToNursesAndNotToPharmacists() throws Exception {
+        UUID id = enrol(true, true);
+        for (String[] who : new String[][] {{"nurse", "nurse-password-1"}, {"pharmacist", "pharmacist-password-1"}}) {
+            HttpClient browser = ClinicToHubFlowTestSupport.login(port, who[0], who[1]);
+            var page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/clients/" + id))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            if (who[0].equals("nurse")) {
+                assertThat(page.body()).contains("id=\"duplicate-status\"").contains("Check again");
+            } else {
+                assertThat(page.body()).doesNotContain("duplicate-status");
+            }
+        }
+    }
+
     HttpResponse<String> get(String path, String user, String password) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {

@@ -120,7 +120,8 @@ class RoleMatrixTest {
         var http = new Http(port);
         assertThat(http.get(StaffFixture.as("viewer"), "/api/v1/prescriptions?clientId=" + client.id()).status()).isEqualTo(403);
         var browser = http.signIn("manager", StaffFixture.PASSWORD);
-        for (String page : List.of("/dosing/" + client.id(), "/prescriptions/client/" + client.id())) {
+        for (String page : List.of("/dosing/" + client.id(), "/prescriptions/client/" + client.id(),
+                "/duplicates/clients/" + client.id())) {
             var answer = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + page))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(page).isEqualTo(403);
@@ -129,7 +130,8 @@ class RoleMatrixTest {
         var denied = audit.accessesTo(client.id().value()).stream().filter(a -> a.outcome() == Outcome.DENIED)
                 .map(a -> a.actor() + " " + a.action()).toList();
         assertThat(denied).containsExactlyInAnyOrder("viewer denied GET /api/v1/prescriptions",
-                "manager denied GET /dosing/{id}", "manager denied GET /prescriptions/client/{id}");
+                "manager denied GET /dosing/{id}", "manager denied GET /prescriptions/client/{id}",
+                "manager denied GET /duplicates/clients/{id}");
     }
 
 }

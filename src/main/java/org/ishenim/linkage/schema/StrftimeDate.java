@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Reads dates written in a C89 strftime format (the subset that names dates: %Y %y %m %d %b %B %j, plus
  * %H %M %S %% and literal text), as clkhash's date format does, and writes them as {@code yyyymmdd}.
  */
-public final class StrftimeDate {
+final class StrftimeDate {
 
     private final String format;
     private final Pattern regex;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The forensic expert's finding on drug dependence before the sentence. */
-public enum ExpertFinding {
+enum ExpertFinding {
     DEPENDENCE_DIAGNOSED, NOT_DIAGNOSED, NOT_EXAMINED;
 
     public String code() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The measure a sentence imposes: compulsory treatment alone, or combined with another penalty. */
-public enum Measure {
+enum Measure {
     COMPULSORY_TREATMENT, COMPULSORY_TREATMENT_WITH_PENALTY;
 
     /** The code used in the template: {@code compulsory_treatment}. */

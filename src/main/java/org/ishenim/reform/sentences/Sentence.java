@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * One court sentence with a compulsory-treatment measure, de-identified: the case reference survives only as a
  * keyed hash. {@code outcome} may be null.
  */
-public record Sentence(String caseHash, String court, String region, LocalDate date, String article, Measure measure,
+record Sentence(String caseHash, String court, String region, LocalDate date, String article, Measure measure,
         ExpertFinding finding, int treatmentMonths, String outcome, boolean synthetic) {
 
     public int year() {

@@ -11,7 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ishenim.reform.TabularFile;
 
 /** The import template's columns, and the template itself as CSV (shipped) and XLSX (generated from it). */
-public final class SentenceTemplate {
+final class SentenceTemplate {
 
     public static final String CASE_REFERENCE = "case_reference";
     public static final String COURT = "court";
