@@ -44,7 +44,9 @@ class ModuleTablesTest {
             "dosing", Set.of("dispensing", "dose_day", "bottle_return", "absence", "absence_reason", "oat_job_state",
                     "idempotency_key"),
             "duplicates", Set.of("duplicate_check", "duplicate_candidate", "duplicate_outbox"),
-            "hub", Set.of("hub_site", "hub_encoding"),
+            "hub", Set.of("hub_site", "hub_encoding", "hub_encoding_configuration"),
+            // Spring Modulith's Event Publication Registry: written through its API only, by any module
+            "(event publication registry)", Set.of("event_publication"),
             "reform", Set.of("reform_import", "reform_sentence", "reform_registry", "reform_oat", "reform_recommendation",
                     "reform_provision", "reform_provision_correction", "reform_status_change", "reform_visit",
                     "reform_meeting", "reform_commitment", "reform_commitment_change"));
@@ -74,6 +76,9 @@ class ModuleTablesTest {
     void noModuleNamesAnotherModulesTableInSql() throws IOException {
         List<String> crossings = new ArrayList<>();
         for (Path file : files(JAVA, ".java")) {
+            if (read(file).contains(" implements JavaMigration")) {
+                continue; // a Flyway migration runs before any module exists, like the SQL migrations (not checked)
+            }
             String module = moduleOf(JAVA.relativize(file));
             crossings.addAll(crossings(JAVA.relativize(file).toString(), module, literals(read(file))));
         }
