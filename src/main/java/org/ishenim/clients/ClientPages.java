@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +63,6 @@ class ClientPages {
     String form(Model model) {
         model.addAttribute("form", new EnrolRequest(null, null, null, null, null, null, null, null, null, false,
                 Set.of(Purpose.TREATMENT)));
-        model.addAttribute("errors", Map.of());
         model.addAttribute("purposes", Purpose.values());
         return "clients/enrol";
     }
@@ -88,7 +88,7 @@ class ClientPages {
         }
         if (!errors.isEmpty()) {
             model.addAttribute("form", request);
-            model.addAttribute("errors", errors);
+            FormErrors.show(errors, model);
             model.addAttribute("purposes", Purpose.values());
             return "clients/enrol";
         }
