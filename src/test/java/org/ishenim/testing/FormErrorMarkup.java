@@ -26,7 +26,8 @@ public final class FormErrorMarkup {
 
     /** No control of this name carries a mark, and there is no message for it. */
     public static void assertNoFieldError(String page, String field) {
-        var m = Pattern.compile("<(input|select|textarea)[^>]*name=\"" + Pattern.quote(field) + "\"[^>]*>").matcher(page);
+        var m = Pattern.compile("<(input|select|textarea)[^>]*name=\"" + Pattern.quote(field) + "\"[^>]*>")
+                .matcher(page);
         assertThat(m.find()).as("control " + field).isTrue();
         do {
             assertThat(m.group()).doesNotContain("aria-invalid").doesNotContain("aria-describedby");

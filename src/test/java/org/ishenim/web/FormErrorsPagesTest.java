@@ -32,7 +32,8 @@ class FormErrorsPagesTest {
     void theEnrolAndStockPagesShowTheirFormErrorsThroughTheSharedFragment() throws Exception {
         // clients: a missing sex, in Russian; what was typed stays in the form, and only the bad field is marked
         MvcResult enrol = mvc.perform(post("/clients").param("lang", "ru").param("birthYear", "1990")
-                .param("motherFirstName", "Айгүл").param("fatherFirstName", "Бакыт").param("alias", "Kept-Alias-7")
+                .param("motherFirstName", "Айгүл").param("fatherFirstName", "Бакыт")
+                .param("alias", "Kept-Alias-7")
                 .with(user("nurse").roles("NURSE")).with(csrf())).andReturn();
         assertThat(enrol.getResponse().getStatus()).isEqualTo(200);
         String page = enrol.getResponse().getContentAsString();

@@ -48,7 +48,8 @@ class VisitPages {
             @RequestParam(required = false) String startsOn, @RequestParam(required = false) String endsOn,
             @RequestParam(required = false) String participants, RedirectAttributes redirect) {
         Country country = Country.parse(code);
-        FormErrors.saveOrFlash(redirect, () -> visits.addVisit(country, title, date(startsOn), date(endsOn), participants));
+        FormErrors.saveOrFlash(redirect,
+                () -> visits.addVisit(country, title, date(startsOn), date(endsOn), participants));
         return "redirect:/reform/countries/" + country.code() + "/visits";
     }
 
