@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.ishenim.audit.ClientPaths;
 import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.FormErrors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -74,7 +75,6 @@ class ClientPages {
     String form(Model model) {
         model.addAttribute("form", new EnrolRequest(null, null, null, null, null, null, null, null, null, false,
                 Set.of(Purpose.TREATMENT)));
-        model.addAttribute("errors", Map.of());
         model.addAttribute("purposes", Purpose.values());
         return "clients/enrol";
     }
@@ -100,7 +100,7 @@ class ClientPages {
         }
         if (!errors.isEmpty()) {
             model.addAttribute("form", request);
-            model.addAttribute("errors", errors);
+            FormErrors.show(errors, model);
             model.addAttribute("purposes", Purpose.values());
             return "clients/enrol";
         }

@@ -10,6 +10,7 @@ import org.ishenim.medicines.Milligrams;
 import org.ishenim.stock.Sites;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.NotFoundException;
+import org.ishenim.web.PageProblems;
 import org.ishenim.web.ProblemException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -108,8 +109,7 @@ class DosingPages {
         try {
             dosing.dispense(new DoseRequest(clientId, doseMg, observed, takeHomeDays, bottlesGiven, site), idempotencyKey);
         } catch (ProblemException e) {
-            model.addAttribute("problemCode", "problem." + e.code());
-            model.addAttribute("problemDetail", e.getMessage());
+            PageProblems.show(e, model);
             model.addAttribute("problemProperties", e.properties());
             if (e.properties().get("dispensedAt") instanceof String at) {
                 // the nurse reads the clinic's local time, as in the queue, not a UTC instant
@@ -129,9 +129,11 @@ class DosingPages {
             Model model) {
         try {
             dosing.review(new ClientId(clientId), Milligrams.of(doseMg), reinduction, reason);
-        } catch (ProblemException | IllegalArgumentException e) {
-            model.addAttribute("problemCode", e instanceof ProblemException p ? "problem." + p.code() : "problem.invalid");
-            model.addAttribute("problemDetail", e.getMessage());
+        } catch (ProblemException e) {
+            PageProblems.show(e, model);
+            return showPanel(clientId, null, model);
+        } catch (IllegalArgumentException e) {
+            PageProblems.invalid(e, model);
             return showPanel(clientId, null, model);
         }
         return "redirect:/dosing/" + clientId;
@@ -145,8 +147,7 @@ class DosingPages {
         try {
             dosing.returnBottles(dispensingId, bottles);
         } catch (ProblemException e) {
-            model.addAttribute("problemCode", "problem." + e.code());
-            model.addAttribute("problemDetail", e.getMessage());
+            PageProblems.show(e, model);
             return showPanel(clientId, null, model);
         }
         redirect.addFlashAttribute("message", "dosing.returns.saved");

@@ -6,7 +6,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * A refusal shown inside the form's own page (the prescription and stock pages): the message by code in the user's
+ * A refusal shown inside the form's own page (the prescription, stock and dosing pages, through
+ * {@code fragments/form-errors :: problem} or {@code :: fields}): the message by code in the user's
  * language ({@code problemCode}, {@code problemDetail}), the fields to correct by name ({@code problemFields}, never
  * their values), and the problem's status (400, 409, 422) instead of 200, as on the API.
  */

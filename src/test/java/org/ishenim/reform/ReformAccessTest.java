@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.util.Map;
 import org.ishenim.staff.StaffAccounts;
+import org.ishenim.testing.FormErrorMarkup;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,34 @@ class ReformAccessTest {
         String after = viewer.get(page + "?lang=ky").body();
         assertThat(after).contains("Criminal Code, Art. 90").contains("id=\"corrections\"").contains("Art. 9O")
                 .contains("letter O typed for zero").contains("Оңдоолор");
+    }
+
+    @Test
+    void aFormErrorIsShownThroughTheSharedFragmentOnTheProvisionsAndGuidelinesPages() throws Exception {
+        var analyst = new ReformHttp(port).login("ana", "pw-ana");
+        String token = analyst.csrf("/reform/countries/KG/provisions");
+        // shown again at once: the notice, each field's message in Russian, the typed values kept
+        var refused = analyst.postForm("/reform/countries/KG/provisions?lang=ru", Map.of("_csrf", token,
+                "law", " ", "article", "Art. 77-x", "quotedText", "Kept quoted text", "link", "ftp://example.org/x",
+                "recommendationId", "CT-1", "relation", "MEETS", "status", "NOT_STARTED"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        String page = refused.body();
+        assertThat(page).contains("id=\"form-errors\"").contains("Исправьте отмеченные поля.")
+                .contains("value=\"Art. 77-x\"").contains("Kept quoted text");
+        FormErrorMarkup.assertFieldError(page, "law", "Обязательное поле.");
+        FormErrorMarkup.assertFieldError(page, "link", "Укажите адрес http или https.");
+        FormErrorMarkup.assertNoFieldError(page, "article");
+
+        // after a redirect: the same fragment, from a flash attribute, once, and nothing in the address
+        var bad = analyst.postForm("/reform/guidelines?lang=en", Map.of("_csrf", token, "id", "no spaces allowed",
+                "theme", "oat", "text", "A recommendation"));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(bad.headers().firstValue("Location").orElseThrow()).endsWith("/reform/guidelines");
+        String guidelines = analyst.get("/reform/guidelines?lang=en").body();
+        FormErrorMarkup.assertFieldError(guidelines, "id", "Use 1-20 letters, digits, dots, dashes or underscores.");
+        assertThat(guidelines).contains("Please correct the marked fields.");
+        assertThat(analyst.get("/reform/guidelines?lang=en").body()).doesNotContain("id=\"form-errors\"")
+                .doesNotContain("id=\"error-id\"");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ishenim.reform.guidelines;
 import java.util.Map;
 import java.util.UUID;
 import org.ishenim.reform.Country;
+import org.ishenim.web.FormErrors;
 import org.ishenim.web.HubOnly;
 import org.ishenim.web.InvalidFieldsException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,7 +37,6 @@ class GuidelinePages {
     String recommendations(Model model) {
         model.addAttribute("recommendations", recommendations.recommendations());
         model.addAttribute("themes", Recommendation.THEMES);
-        model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));
         return "reform/guidelines";
     }
 
@@ -45,12 +45,7 @@ class GuidelinePages {
     String saveRecommendation(@RequestParam String id, @RequestParam String theme, @RequestParam String text,
             @RequestParam(required = false) String textRu, @RequestParam(required = false) String textKy,
             RedirectAttributes redirect) {
-        try {
-            recommendations.saveRecommendation(id, theme, text, textRu, textKy);
-            redirect.addFlashAttribute("saved", true);
-        } catch (InvalidFieldsException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
+        FormErrors.saveOrFlash(redirect, () -> recommendations.saveRecommendation(id, theme, text, textRu, textKy));
         return "redirect:/reform/guidelines";
     }
 
@@ -63,9 +58,6 @@ class GuidelinePages {
         model.addAttribute("recommendations", recommendations.recommendations());
         model.addAttribute("statuses", ProvisionStatus.values());
         model.addAttribute("relations", Relation.values());
-        if (model.getAttribute("errors") == null) {
-            model.addAttribute("errors", Map.of());
-        }
         if (model.getAttribute("form") == null) {
             model.addAttribute("form", Map.of("law", "", "article", "", "quotedText", "", "link", "",
                     "recommendationId", ""));
@@ -87,7 +79,7 @@ class GuidelinePages {
                     new ProvisionText(law, article, quotedText, link, recommendationId, relation), status, evidence, note);
             return "redirect:/reform/provisions/" + p.id();
         } catch (InvalidFieldsException e) {
-            model.addAttribute("errors", e.errors());
+            FormErrors.show(e, model);
             model.addAttribute("form", Map.of("law", nz(law), "article", nz(article), "quotedText", nz(quotedText),
                     "link", nz(link), "recommendationId", nz(recommendationId)));
             return provisions(code, model);
@@ -106,9 +98,6 @@ class GuidelinePages {
         model.addAttribute("recommendations", recommendations.recommendations());
         model.addAttribute("relations", Relation.values());
         model.addAttribute("statuses", ProvisionStatus.values());
-        if (model.getAttribute("errors") == null) {
-            model.addAttribute("errors", Map.of());
-        }
         return "reform/provision";
     }
 
@@ -117,12 +106,7 @@ class GuidelinePages {
     String changeStatus(@PathVariable UUID id, @RequestParam(required = false) ProvisionStatus status,
             @RequestParam(required = false) String evidence, @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        try {
-            provisions.changeStatus(id, status, evidence, note);
-            redirect.addFlashAttribute("saved", true);
-        } catch (InvalidFieldsException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
+        FormErrors.saveOrFlash(redirect, () -> provisions.changeStatus(id, status, evidence, note));
         return "redirect:/reform/provisions/" + id;
     }
 
@@ -133,12 +117,8 @@ class GuidelinePages {
             @RequestParam(required = false) String link, @RequestParam(required = false) String recommendationId,
             @RequestParam(required = false) Relation relation, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        try {
-            provisions.correct(id, new ProvisionText(law, article, quotedText, link, recommendationId, relation), reason);
-            redirect.addFlashAttribute("saved", true);
-        } catch (InvalidFieldsException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
+        FormErrors.saveOrFlash(redirect, () -> provisions.correct(id,
+                new ProvisionText(law, article, quotedText, link, recommendationId, relation), reason));
         return "redirect:/reform/provisions/" + id;
     }
 

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import org.ishenim.reform.Country;
+import org.ishenim.web.FormErrors;
 import org.ishenim.web.HubOnly;
 import org.ishenim.web.InvalidFieldsException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,9 +39,6 @@ class VisitPages {
         model.addAttribute("today", visits.today());
         model.addAttribute("statuses", Commitment.Status.values());
         model.addAttribute("changes", visits.changes(country));
-        if (model.getAttribute("errors") == null) {
-            model.addAttribute("errors", Map.of());
-        }
         return "reform/visits";
     }
 
@@ -50,12 +48,8 @@ class VisitPages {
             @RequestParam(required = false) String startsOn, @RequestParam(required = false) String endsOn,
             @RequestParam(required = false) String participants, RedirectAttributes redirect) {
         Country country = Country.parse(code);
-        try {
-            visits.addVisit(country, title, date(startsOn), date(endsOn), participants);
-            redirect.addFlashAttribute("saved", true);
-        } catch (InvalidFieldsException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
+        FormErrors.saveOrFlash(redirect,
+                () -> visits.addVisit(country, title, date(startsOn), date(endsOn), participants));
         return "redirect:/reform/countries/" + country.code() + "/visits";
     }
 
@@ -64,12 +58,7 @@ class VisitPages {
     String addMeeting(@PathVariable UUID id, @RequestParam(required = false) String institution,
             @RequestParam(required = false) String level, RedirectAttributes redirect) {
         Visit visit = visits.visit(id);
-        try {
-            visits.addMeeting(id, institution, level);
-            redirect.addFlashAttribute("saved", true);
-        } catch (InvalidFieldsException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
+        FormErrors.saveOrFlash(redirect, () -> visits.addMeeting(id, institution, level));
         return "redirect:/reform/countries/" + visit.country() + "/visits";
     }
 
@@ -79,12 +68,7 @@ class VisitPages {
             @RequestParam(required = false) String owner, @RequestParam(required = false) String dueOn,
             RedirectAttributes redirect) {
         Visit visit = visits.visit(id);
-        try {
-            visits.addCommitment(id, text, owner, date(dueOn));
-            redirect.addFlashAttribute("saved", true);
-        } catch (InvalidFieldsException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
+        FormErrors.saveOrFlash(redirect, () -> visits.addCommitment(id, text, owner, date(dueOn)));
         return "redirect:/reform/countries/" + visit.country() + "/visits";
     }
 
@@ -93,15 +77,12 @@ class VisitPages {
     String correct(@PathVariable UUID id, @RequestParam(required = false) String text,
             @RequestParam(required = false) String owner, @RequestParam(required = false) String dueOn,
             RedirectAttributes redirect) {
-        try {
+        FormErrors.saveOrFlash(redirect, () -> {
             if (dueOn != null && !dueOn.isBlank() && date(dueOn) == null) {
                 throw new InvalidFieldsException(Map.of("dueOn", "invalid")); // never clear a due date by a typo
             }
             visits.correct(id, text, owner, date(dueOn));
-            redirect.addFlashAttribute("saved", true);
-        } catch (InvalidFieldsException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
+        });
         return "redirect:/reform/countries/" + visits.countryOfCommitment(id) + "/visits";
     }
 
