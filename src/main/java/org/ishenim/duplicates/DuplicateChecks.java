@@ -175,7 +175,7 @@ class DuplicateChecks {
         return db.sql("""
                 SELECT c.client_id FROM duplicate_check c
                 WHERE c.state IN ('CLEAR', 'FOUND') AND c.checked_at < :cutoff
-                  AND NOT EXISTS (SELECT 1 FROM duplicate_outbox o WHERE o.client_id = c.client_id)
+                  AND c.pending_action IS NULL
                 ORDER BY c.checked_at
                 """).param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
                 .query((rs, n) -> new ClientId(rs.getObject(1, UUID.class))).list();
