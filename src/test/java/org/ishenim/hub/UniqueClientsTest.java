@@ -8,6 +8,7 @@ import java.util.Random;
 import org.ishenim.linkage.Clk;
 import org.ishenim.linkage.Matcher;
 import org.junit.jupiter.api.Test;
+import org.ishenim.testing.SyntheticClks;
 
 /**
  * The incremental unique-client count against clustering from scratch: uploads, corrections that move an encoding
@@ -26,7 +27,7 @@ class UniqueClientsTest {
         UniqueClients unique = new UniqueClients(matcher, THRESHOLD);
         List<Clk> people = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
-            people.add(HubQueryBenchmark.randomClk(random));
+            people.add(SyntheticClks.random(1024, false, random));
         }
         for (int i = 0; i < 3_000; i++) {
             index.put("site-" + (i % 5), "ref-" + i, people.get(i));
@@ -41,11 +42,11 @@ class UniqueClientsTest {
                 String reference = "ref-" + random.nextInt(3_400);
                 switch (random.nextInt(4)) {
                     case 0, 1 -> index.put("site-" + site, reference, // the same person seen again, or a new one
-                            random.nextBoolean() ? HubQueryBenchmark.nearCopy(people.get(random.nextInt(3_000)),
-                                    0.86, random) : HubQueryBenchmark.randomClk(random));
+                            random.nextBoolean() ? SyntheticClks.nearCopy(people.get(random.nextInt(3_000)),
+                                    0.86, random) : SyntheticClks.random(1024, false, random));
                     case 2 -> index.remove("site-" + site, reference);
-                    default -> index.put("site-" + site, reference, HubQueryBenchmark.nearCopy(
-                            HubQueryBenchmark.nearCopy(people.get(random.nextInt(3_000)), 0.9, random), 0.9, random));
+                    default -> index.put("site-" + site, reference, SyntheticClks.nearCopy(
+                            SyntheticClks.nearCopy(people.get(random.nextInt(3_000)), 0.9, random), 0.9, random));
                 }
             }
             EncodingIndex.View view = index.view(true);
@@ -61,9 +62,9 @@ class UniqueClientsTest {
     @Test
     void aWithdrawnLinkSplitsItsChain() {
         Random random = new Random(9);
-        Clk a = HubQueryBenchmark.randomClk(random);
-        Clk b = HubQueryBenchmark.nearCopy(a, 0.86, random);
-        Clk c = HubQueryBenchmark.nearCopy(b, 0.86, random);
+        Clk a = SyntheticClks.random(1024, false, random);
+        Clk b = SyntheticClks.nearCopy(a, 0.86, random);
+        Clk c = SyntheticClks.nearCopy(b, 0.86, random);
         EncodingIndex index = new EncodingIndex();
         UniqueClients unique = new UniqueClients(matcher, THRESHOLD);
         index.put("x", "a", a);

@@ -2,6 +2,7 @@ package org.ishenim.hub;
 
 import java.util.Random;
 import org.ishenim.linkage.Clk;
+import org.ishenim.testing.SyntheticClks;
 import org.ishenim.linkage.ConfiguredEncoding;
 import org.ishenim.linkage.EncodingConfiguration;
 
@@ -108,27 +109,10 @@ public final class HubQueryBenchmark {
 
     /** A copy with set bits cleared while its Dice to the original stays at or above {@code dice}. */
     static Clk nearCopy(Clk original, double dice, Random random) {
-        long[] words = original.words().clone();
-        int pop = original.popcount();
-        // clearing c of p set bits gives Dice 2(p - c) / (2p - c); the most c that keeps it at or above dice:
-        int clear = (int) Math.floor(2 * pop * (1 - dice) / (2 - dice));
-        while (clear > 0) {
-            int bit = random.nextInt(bits);
-            long mask = 1L << (63 - (bit & 63));
-            if ((words[bit >>> 6] & mask) != 0) {
-                words[bit >>> 6] &= ~mask;
-                clear--;
-            }
-        }
-        return new Clk(words, bits);
+        return SyntheticClks.nearCopy(original, dice, random);
     }
 
     static Clk randomClk(Random random) {
-        long[] words = new long[bits / 64];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = diffused ? random.nextLong()
-                    : random.nextLong() & random.nextLong() | (random.nextLong() & random.nextLong() & random.nextLong());
-        }
-        return new Clk(words, bits);
+        return SyntheticClks.random(bits, diffused, random);
     }
 }
