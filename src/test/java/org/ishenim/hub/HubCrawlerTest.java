@@ -24,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.ishenim.linkage.EncodingConfiguration;
+import org.ishenim.testing.SyntheticClks;
 
 /**
  * Every page and API route of the hub, found in Spring's handler mapping, with odd values in every path variable,
@@ -45,6 +47,8 @@ class HubCrawlerTest {
     HubEncodings encodings;
     @Autowired
     JdbcClient db;
+    @Autowired
+    HubEncodingConfiguration configuration;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
@@ -83,6 +87,8 @@ class HubCrawlerTest {
         for (Clk clk : stored) {
             var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/v1/hub/queries")).header("Authorization", "Bearer " + token)
+                    .header("Ishenim-Encoding", configuration.expected().configuration().id() + "; fingerprint="
+                            + configuration.expected().fingerprint())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"clk\":\"" + clk.toBase64() + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -111,14 +117,11 @@ class HubCrawlerTest {
         return forms;
     }
 
+    /** A random encoding of the configured length and fill, so that the hub's shape check takes it. */
     Clk randomClk() {
-        byte[] bytes = new byte[128];
-        for (int bit = 0; bit < 1024; bit++) {
-            if (random.nextDouble() < 0.35) {
-                bytes[bit / 8] |= (byte) (1 << (bit % 8));
-            }
-        }
-        return Clk.fromBytes(bytes);
+        var expected = configuration.expected();
+        return SyntheticClks.random(expected.bits(),
+                expected.configuration().shape() == EncodingConfiguration.Shape.DIFFUSED, random);
     }
 
     String reference() {
