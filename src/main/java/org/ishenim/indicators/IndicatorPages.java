@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ClinicZone;
+import org.ishenim.web.PlausibleDates;
 import org.ishenim.web.SpreadsheetCells;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,9 +40,11 @@ class IndicatorPages {
     private final MessageSource messages;
     private final Clock clock;
     private final ClinicZone zone;
+    private final PlausibleDates dates;
 
     IndicatorPages(ClinicIndicators indicators, IndicatorRules rules, MessageSource messages, Clock clock,
-            ClinicZone zone) {
+            ClinicZone zone, PlausibleDates dates) {
+        this.dates = dates;
         this.indicators = indicators;
         this.rules = rules;
         this.messages = messages;
@@ -58,6 +61,10 @@ class IndicatorPages {
         LocalDate c = census != null ? census : m.atEndOfMonth();
         YearMonth from = cohortFrom != null ? cohortFrom : m.minusMonths(6);
         YearMonth to = cohortTo != null ? cohortTo : from;
+        dates.clinical().check("month", m.atDay(1));
+        dates.clinical().check("census", c);
+        dates.clinical().check("cohortFrom", from.atDay(1));
+        dates.clinical().check("cohortTo", to.atDay(1));
         ClinicReport report = indicators.report(m, c, from, to);
         List<IndicatorTables.Line> lines = IndicatorTables.lines(report, this::msg);
         if ("csv".equals(format)) {
