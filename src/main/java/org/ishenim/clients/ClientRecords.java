@@ -121,6 +121,15 @@ public class ClientRecords {
         return clients.among(ids, query);
     }
 
+    /**
+     * Every client enrolled before the instant, active or exited, in one statement: for the clinic's indicators,
+     * which audit their own read and keep only aggregates. Not audited here.
+     */
+    @Transactional(readOnly = true)
+    public List<Client> enrolledBefore(Instant before) {
+        return clients.enrolledBefore(before);
+    }
+
     /** The active clients' ids in UIC order, for batch work (the demo data). Not audited: it reads no record. */
     @Transactional(readOnly = true)
     public List<ClientId> active() {

@@ -80,6 +80,11 @@ class Clients {
                 .query(Clients::client).list();
     }
 
+    List<Client> enrolledBefore(java.time.Instant before) {
+        return db.sql("SELECT * FROM client WHERE enrolled_at < :before ORDER BY uic")
+                .param("before", Utc.of(before)).query(Clients::client).list();
+    }
+
     List<ClientId> withStatus(ClientStatus status) {
         return db.sql("SELECT id FROM client WHERE status = :status ORDER BY uic").param("status", status.name())
                 .query((rs, n) -> new ClientId(rs.getObject(1, UUID.class))).list();

@@ -59,6 +59,20 @@ class Dispensings {
                 .param("by", d.dispensedBy()).update();
     }
 
+    /** The clinic's dispensings with a first day in {@code [from, to]}, for the indicators: one statement. */
+    List<DoseHistory.Given> givenBetween(LocalDate from, LocalDate to) {
+        return db.sql("""
+                SELECT client_id, first_day, days, dispensed_at FROM dispensing
+                WHERE first_day >= :from AND first_day <= :to
+                ORDER BY client_id, first_day
+                """)
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new DoseHistory.Given(new org.ishenim.clients.ClientId(rs.getObject("client_id", UUID.class)),
+                        rs.getObject("first_day", LocalDate.class), rs.getInt("days"),
+                        rs.getObject("dispensed_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** Throws DuplicateKeyException when the client already has a dose that day: the database decides. */
     void cover(UUID clientId, LocalDate day, UUID dispensingId) {
         db.sql("INSERT INTO dose_day (client_id, on_day, dispensing_id) VALUES (:c, :d, :id)")

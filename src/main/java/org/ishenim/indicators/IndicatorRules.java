@@ -1,11 +1,16 @@
 package org.ishenim.indicators;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 /**
- * The indicators' settings (to become {@code ishenim.indicators.*}): the largest gap before a census date that still
- * counts as on treatment, the longest run of uncovered days that retention survives, and the smallest count
- * published.
+ * The indicators' settings, {@code ishenim.indicators.*} (docs/configuration.md): the largest gap before a census
+ * date that still counts as on treatment, the longest run of uncovered days that retention survives, and the
+ * smallest count published.
  */
-record IndicatorRules(int maxGapDays, int retentionGapDays, int minCell) {
+@ConfigurationProperties("ishenim.indicators")
+record IndicatorRules(@DefaultValue("7") int maxGapDays, @DefaultValue("14") int retentionGapDays,
+        @DefaultValue("11") int minCell) {
 
     static final IndicatorRules DEFAULTS = new IndicatorRules(7, 14, 11);
 

@@ -207,6 +207,15 @@ public class Prescribing {
         return prescriptions.clientsExpectedOn(day);
     }
 
+    /**
+     * Every course that started on or before the day, ended or not, with the doses that took effect, in one
+     * statement: for the clinic's indicators, which audit their own read and keep only aggregates. Not audited here.
+     */
+    @Transactional(readOnly = true)
+    public List<CourseHistory> coursesStartedBy(LocalDate day) {
+        return prescriptions.coursesStartedBy(day);
+    }
+
     /** The first day any prescription started: where the absence job begins. Empty before the first prescription. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> firstStartDay() {

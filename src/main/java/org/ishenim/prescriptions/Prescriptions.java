@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,6 +131,40 @@ class Prescriptions {
                 WHERE start_on <= :day AND (end_on IS NULL OR end_on >= :day) AND current_version_id IS NOT NULL
                 """)
                 .param("day", day).query((rs, n) -> new ClientId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Every course that started on or before the day, with the versions that took effect, in one statement. */
+    List<CourseHistory> coursesStartedBy(LocalDate day) {
+        Map<UUID, CourseHistory> courses = new java.util.LinkedHashMap<>();
+        Map<UUID, List<CourseHistory.Step>> steps = new java.util.HashMap<>();
+        db.sql("""
+                SELECT p.id, p.client_id, p.medicine, p.start_on, p.end_on,
+                       v.kind, v.daily_dose_mg, v.effective_on, v.reason
+                FROM prescription p
+                LEFT JOIN prescription_version v ON v.prescription_id = p.id AND v.effective_on IS NOT NULL
+                WHERE p.start_on <= :day
+                ORDER BY p.client_id, p.start_on, p.id, v.effective_on, v.version
+                """)
+                .param("day", day)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    List<CourseHistory.Step> own = steps.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (!courses.containsKey(id)) {
+                        courses.put(id, new CourseHistory(new ClientId(rs.getObject("client_id", UUID.class)),
+                                Medicine.valueOf(rs.getString("medicine")), rs.getObject("start_on", LocalDate.class),
+                                rs.getObject("end_on", LocalDate.class), List.of()));
+                    }
+                    LocalDate effective = rs.getObject("effective_on", LocalDate.class);
+                    if (effective != null) {
+                        VersionKind kind = VersionKind.valueOf(rs.getString("kind"));
+                        own.add(new CourseHistory.Step(effective, kind, new Milligrams(rs.getBigDecimal("daily_dose_mg")),
+                                kind == VersionKind.INITIAL && rs.getString("reason") != null));
+                    }
+                });
+        return courses.entrySet().stream().map(e -> {
+            CourseHistory c = e.getValue();
+            return new CourseHistory(c.client(), c.medicine(), c.startOn(), c.endOn(), steps.get(e.getKey()));
+        }).toList();
     }
 
     Optional<LocalDate> firstStartDay() {

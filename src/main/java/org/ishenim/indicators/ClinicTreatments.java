@@ -1,0 +1,151 @@
+package org.ishenim.indicators;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ishenim.clients.Client;
+import org.ishenim.clients.ClientId;
+import org.ishenim.clients.ClientRecords;
+import org.ishenim.clients.ClientStatus;
+import org.ishenim.clients.Consents;
+import org.ishenim.clients.Purpose;
+import org.ishenim.dosing.DoseHistory;
+import org.ishenim.prescriptions.CourseHistory;
+import org.ishenim.prescriptions.Prescribing;
+import org.ishenim.prescriptions.VersionKind;
+import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.ClinicZone;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clinic's records as {@link ClientTreatment}s, read through the owning modules' public APIs only, one statement
+ * per read for the whole clinic (clients, their {@code STATISTICS} consents, courses, doses): never one per client.
+ * Clients without the consent are only counted. See docs/indicators.md, "From the clinic's records".
+ */
+@Service
+@ClinicOnly
+class ClinicTreatments {
+
+    /** The consenting clients' treatments, and how many clients were left out for lack of consent. */
+    record Treatments(List<ClientTreatment> clients, int withoutConsent) {
+    }
+
+    /** Region of every stratum at the clinic: the clinic is one site; regions come with the hub. */
+    static final String CLINIC = "";
+
+    private final ClientRecords clientRecords;
+    private final Consents consents;
+    private final Prescribing prescribing;
+    private final DoseHistory doses;
+    private final ZoneId zone;
+
+    ClinicTreatments(ClientRecords clientRecords, Consents consents, Prescribing prescribing, DoseHistory doses,
+            ClinicZone zone) {
+        this.clientRecords = clientRecords;
+        this.consents = consents;
+        this.prescribing = prescribing;
+        this.doses = doses;
+        this.zone = zone.id();
+    }
+
+    /**
+     * Clients enrolled by {@code until} (inclusive), their courses started by then, and the doses given from
+     * {@code dosesFrom} to {@code until}.
+     */
+    @Transactional(readOnly = true)
+    Treatments load(LocalDate dosesFrom, LocalDate until) {
+        Instant before = until.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Client> enrolled = clientRecords.enrolledBefore(before);
+        Set<ClientId> consenting = consents.givenAmong(enrolled.stream().map(Client::id).toList(), Purpose.STATISTICS);
+        Map<ClientId, List<CourseHistory>> courses = prescribing.coursesStartedBy(until).stream()
+                .filter(c -> consenting.contains(c.client()))
+                .collect(Collectors.groupingBy(CourseHistory::client));
+        Map<ClientId, List<DoseHistory.Given>> given = doses.givenBetween(dosesFrom, until).stream()
+                .filter(g -> consenting.contains(g.client()))
+                .collect(Collectors.groupingBy(DoseHistory.Given::client));
+        List<ClientTreatment> treatments = new ArrayList<>();
+        for (Client client : enrolled) {
+            if (consenting.contains(client.id())) {
+                treatments.add(treatment(client, courses.getOrDefault(client.id(), List.of()),
+                        given.getOrDefault(client.id(), List.of())));
+            }
+        }
+        return new Treatments(treatments, enrolled.size() - treatments.size());
+    }
+
+    private ClientTreatment treatment(Client client, List<CourseHistory> courses, List<DoseHistory.Given> given) {
+        List<Episode> episodes = courses.stream()
+                .filter(c -> c.endOn() == null || !c.endOn().isBefore(c.startOn()))
+                .map(ClinicTreatments::episode).toList();
+        List<Dose> doseList = given.stream().map(this::dose).toList();
+        LocalDate enrolledOn = LocalDate.ofInstant(client.enrolledAt(), zone);
+        return new ClientTreatment(sex(client.sex()), BirthDate.ofYear(client.birthYear()), CLINIC, enrolledOn,
+                client.status() == ClientStatus.EXITED ? exitDay(enrolledOn, episodes, given) : null, episodes, doseList);
+    }
+
+    /**
+     * A course as an episode: the last day is inclusive in prescriptions, the stop exclusive here. Phases: a course's
+     * first dose and a re-induction are {@link Phase#INDUCTION} (a course continued from another programme starts at
+     * maintenance); a later change or review is {@link Phase#REDUCING} when it lowers the dose, otherwise
+     * {@link Phase#MAINTENANCE}.
+     */
+    static Episode episode(CourseHistory course) {
+        List<DoseStep> steps = new ArrayList<>();
+        CourseHistory.Step previous = null;
+        for (CourseHistory.Step step : course.steps()) {
+            steps.add(new DoseStep(step.effectiveOn(), step.dailyDose(), phase(step, previous)));
+            previous = step;
+        }
+        return new Episode(course.medicine(), course.startOn(),
+                course.endOn() == null ? null : course.endOn().plusDays(1), steps);
+    }
+
+    private static Phase phase(CourseHistory.Step step, CourseHistory.Step previous) {
+        if (step.kind() == VersionKind.REINDUCTION
+                || step.kind() == VersionKind.INITIAL && !step.continuedCourse()) {
+            return Phase.INDUCTION;
+        }
+        if (previous != null && step.dailyDose().compareTo(previous.dailyDose()) < 0) {
+            return Phase.REDUCING;
+        }
+        return Phase.MAINTENANCE;
+    }
+
+    /** A dose on its first day; its instant is kept when it falls on that day in the clinic's zone. */
+    private Dose dose(DoseHistory.Given g) {
+        Instant at = LocalDate.ofInstant(g.givenAt(), zone).equals(g.firstDay()) ? g.givenAt()
+                : g.firstDay().atStartOfDay(zone).toInstant();
+        return new Dose(at, Math.max(0, g.days() - 1));
+    }
+
+    /**
+     * The clients module keeps no exit date: an exited client is taken as in contact until the last day of their
+     * last course or dose cover, or for their enrolment day alone.
+     */
+    private static LocalDate exitDay(LocalDate enrolledOn, List<Episode> episodes, List<DoseHistory.Given> given) {
+        LocalDate last = enrolledOn.plusDays(1);
+        for (Episode e : episodes) {
+            if (e.stop() != null && e.stop().isAfter(last)) {
+                last = e.stop();
+            }
+        }
+        LocalDate covered = given.stream().map(g -> g.firstDay().plusDays(g.days()))
+                .max(Comparator.naturalOrder()).orElse(last);
+        return covered.isAfter(last) ? covered : last;
+    }
+
+    private static Sex sex(org.ishenim.clients.Sex sex) {
+        return switch (sex) {
+            case F -> Sex.F;
+            case M -> Sex.M;
+            case X -> Sex.OTHER;
+        };
+    }
+}

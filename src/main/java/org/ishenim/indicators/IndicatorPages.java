@@ -1,0 +1,117 @@
+package org.ishenim.indicators;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.ClinicZone;
+import org.ishenim.web.PlausibleDates;
+import org.ishenim.web.SpreadsheetCells;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The clinic manager's indicator page and its CSV: the clinic's own, unsuppressed figures for a month (default: last
+ * month), a census date (default: the month's last day) and a recruitment cohort (default: the month six months
+ * earlier, so that the six-month point is observable at the census date).
+ */
+@Controller
+@ClinicOnly
+class IndicatorPages {
+
+    private final ClinicIndicators indicators;
+    private final IndicatorRules rules;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final ClinicZone zone;
+    private final PlausibleDates dates;
+
+    IndicatorPages(ClinicIndicators indicators, IndicatorRules rules, MessageSource messages, Clock clock,
+            ClinicZone zone, PlausibleDates dates) {
+        this.dates = dates;
+        this.indicators = indicators;
+        this.rules = rules;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @GetMapping("/indicators")
+    @PreAuthorize("hasRole('MANAGER')")
+    Object page(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) LocalDate census,
+            @RequestParam(required = false) YearMonth cohortFrom, @RequestParam(required = false) YearMonth cohortTo,
+            @RequestParam(defaultValue = "html") String format, Model model) {
+        YearMonth m = month != null ? month : YearMonth.now(clock.withZone(zone.id())).minusMonths(1);
+        LocalDate c = census != null ? census : m.atEndOfMonth();
+        YearMonth from = cohortFrom != null ? cohortFrom : m.minusMonths(6);
+        YearMonth to = cohortTo != null ? cohortTo : from;
+        dates.clinical().check("month", m.atDay(1));
+        dates.clinical().check("census", c);
+        dates.clinical().check("cohortFrom", from.atDay(1));
+        dates.clinical().check("cohortTo", to.atDay(1));
+        ClinicReport report = indicators.report(m, c, from, to);
+        List<IndicatorTables.Line> lines = IndicatorTables.lines(report, this::msg);
+        if ("csv".equals(format)) {
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("indicators-" + m + "-" + c + ".csv").build().toString())
+                    .body(csv(lines).getBytes(StandardCharsets.UTF_8));
+        }
+        model.addAttribute("report", report);
+        model.addAttribute("rules", rules);
+        model.addAttribute("sections", List.of(
+                section(lines, IndicatorTables.IND11, "ind11", "indicators.col.percent"),
+                section(lines, IndicatorTables.IND12, "ind12", "indicators.col.personYears"),
+                section(lines, IndicatorTables.IND13, "ind13", "indicators.col.percent"),
+                section(lines, IndicatorTables.IND14, "ind14", "indicators.col.percent"),
+                section(lines, IndicatorTables.CONSENT, "consent", "indicators.col.value")));
+        return "indicators/indicators";
+    }
+
+    /** One table of the page: its id, its lines, and the heading of its value column. */
+    record Section(String id, String valueHeading, List<IndicatorTables.Line> lines) {
+    }
+
+    private static Section section(List<IndicatorTables.Line> lines, String code, String id, String valueHeading) {
+        return new Section(id, valueHeading, lines.stream().filter(l -> l.indicator().equals(code)).toList());
+    }
+
+    private String csv(List<IndicatorTables.Line> lines) {
+        var out = new StringWriter();
+        String[] headers = List.of("indicator", "dimension", "category", "numerator", "denominator", "value").stream()
+                .map(k -> msg("indicators.col." + k)).toArray(String[]::new);
+        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(headers).get())) {
+            for (IndicatorTables.Line l : lines) {
+                printer.printRecord(List.of(l.indicator(), l.dimension(), l.category(), text(l.numerator()),
+                        text(l.denominator()), l.value()).stream().map(SpreadsheetCells::safe).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String text(Long n) {
+        return n == null ? "" : n.toString();
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
