@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @ClinicOnly
-public class DuplicateCheck {
+class DuplicateCheck {
 
     private final DuplicateChecks checks;
     private final Consents consents;
@@ -149,13 +149,6 @@ public class DuplicateCheck {
         records.find(id).orElseThrow(() -> new NotFoundException("No client with this id."));
         audit.record("duplicates.read", clientId, null, Outcome.SUCCESS);
         return statusOf(id);
-    }
-
-    /** For templates: the status of a client given as a UUID, a {@link ClientId} or its text. */
-    public DuplicateStatus statusFor(Object clientId) {
-        UUID id = clientId instanceof ClientId c ? c.value()
-                : clientId instanceof UUID u ? u : UUID.fromString(String.valueOf(clientId));
-        return status(id);
     }
 
     /** This clinic's client behind one of its own references, when another site calls about it; audited. */

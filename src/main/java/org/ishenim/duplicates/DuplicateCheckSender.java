@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ClinicOnly
-public class DuplicateCheckSender {
+class DuplicateCheckSender {
 
     /** The listener's id in the registry (column {@code listener_id}); fixed, so that renaming the method loses nothing. */
     static final String LISTENER_ID = "duplicates.hub-update";
