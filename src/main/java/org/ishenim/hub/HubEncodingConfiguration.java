@@ -35,13 +35,15 @@ class HubEncodingConfiguration {
     private final Map<String, EncodingConfiguration> known;
     private final int bits;
     private final ClkShape shape;
+    private final double threshold;
 
     HubEncodingConfiguration(@Value("${ishenim.linkage.schema:clinic}") String schema,
             @Value("${ishenim.linkage.encoding:}") String encoding,
             @Value("${ishenim.linkage.salt:}") String deprecatedSalt,
             @Value("${ishenim.hub.clk-bits:}") String bits,
             @Value("${ishenim.hub.clk-fill-min:}") String minFill,
-            @Value("${ishenim.hub.clk-fill-max:}") String maxFill) {
+            @Value("${ishenim.hub.clk-fill-max:}") String maxFill,
+            @Value("${ishenim.hub.threshold:}") String threshold) {
         this.expected = ConfiguredEncoding.of(schema, EncodingConfiguration.resolve(encoding, deprecatedSalt));
         this.known = Arrays.stream(EncodingConfiguration.values()).collect(Collectors.toMap(
                 c -> ConfiguredEncoding.of(schema, c).fingerprint(), Function.identity(), (a, b) -> a));
@@ -53,6 +55,7 @@ class HubEncodingConfiguration {
         var defaults = expected.configuration().shape();
         this.shape = new ClkShape(minFill.isBlank() ? defaults.minFill() : Double.parseDouble(minFill.strip()),
                 maxFill.isBlank() ? defaults.maxFill() : Double.parseDouble(maxFill.strip()));
+        this.threshold = threshold.isBlank() ? expected.configuration().threshold() : Double.parseDouble(threshold.strip());
         log.info("Hub accepts encodings of configuration {}", expected.label());
     }
 
@@ -66,6 +69,11 @@ class HubEncodingConfiguration {
 
     ClkShape shape() {
         return shape;
+    }
+
+    /** The matching threshold: {@code ishenim.hub.threshold}, or the configuration's own. */
+    double threshold() {
+        return threshold;
     }
 
     /** Refuses a request whose {@value #HEADER} header does not carry this hub's fingerprint. */

@@ -53,9 +53,10 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     HubEncodings(JdbcClient db, AuditLog audit, Clock clock, EncodingVault vault,
             @Value("${ishenim.hub.encoding-retention:P90D}") Duration retention,
             @Value("${ishenim.cli:false}") boolean command,
-            @Value("${ishenim.hub.threshold:#{T(org.ishenim.linkage.EncodingConfiguration).resolve('${ishenim.linkage.encoding:}', '${ishenim.linkage.salt:}').threshold()}}") double threshold,
+            HubEncodingConfiguration configuration,
             @Value("${ishenim.hub.max-candidates:10}") int maxCandidates,
             @Value("${ishenim.hub.max-queries-per-hour:5000}") int maxQueriesPerHour) {
+        double threshold = configuration.threshold();
         if (threshold <= 0 || threshold > 1) {
             throw new IllegalArgumentException("ishenim.hub.threshold is in (0, 1]");
         }
