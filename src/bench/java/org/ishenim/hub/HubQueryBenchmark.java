@@ -76,7 +76,7 @@ public final class HubQueryBenchmark {
                 clks.add(randomClk(random));
             }
             while (clks.size() < n) {
-                clks.add(nearCopy(clks.get(random.nextInt(originals)), threshold + 0.02, random));
+                clks.add(SyntheticClks.nearCopy(clks.get(random.nextInt(originals)), threshold + 0.02, random));
             }
             org.ishenim.linkage.Matcher matcher = org.ishenim.linkage.Matcher.onAllCores();
             long t0 = System.nanoTime();
@@ -108,10 +108,6 @@ public final class HubQueryBenchmark {
     }
 
     /** A copy with set bits cleared while its Dice to the original stays at or above {@code dice}. */
-    static Clk nearCopy(Clk original, double dice, Random random) {
-        return SyntheticClks.nearCopy(original, dice, random);
-    }
-
     static Clk randomClk(Random random) {
         return SyntheticClks.random(bits, diffused, random);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.ishenim.testing.SyntheticClks;
 
 /**
  * The national unique-client count: LSH-blocked clusters are the same partition as clusters from every pair (the
@@ -43,12 +44,12 @@ class ClusterCountTest {
         List<Clk> clks = new ArrayList<>();
         List<int[]> expectedPairs = new ArrayList<>();
         for (int i = 0; i < 6_000; i++) {
-            clks.add(randomClk(random));
+            clks.add(SyntheticClks.random(1024, false, random));
         }
         for (int i = 0; i < 600; i++) {
             int original = random.nextInt(6_000);
             // flip bits until the copy sits just above the threshold: the hardest pairs for blocking
-            clks.add(nearCopy(clks.get(original), 0.86, random));
+            clks.add(SyntheticClks.nearCopy(clks.get(original), 0.86, random));
             expectedPairs.add(new int[] {original, clks.size() - 1});
         }
         ClkSet set = ClkSet.of(clks);
@@ -68,36 +69,10 @@ class ClusterCountTest {
         Random random = new Random(5);
         List<Clk> clks = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            clks.add(randomClk(random));
+            clks.add(SyntheticClks.random(1024, false, random));
         }
         clks.add(clks.get(3));
         clks.add(clks.get(3));
         assertThat(matcher.countClusters(ClkSet.of(clks), 0.85)).isEqualTo(500);
-    }
-
-    static Clk randomClk(Random random) {
-        long[] words = new long[16];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = random.nextLong() & random.nextLong() | (random.nextLong() & random.nextLong() & random.nextLong());
-        }
-        return new Clk(words, 1024);
-    }
-
-    /** A copy with set bits cleared one by one while its Dice to the original stays at or above {@code dice}. */
-    static Clk nearCopy(Clk original, double dice, Random random) {
-        long[] words = original.words().clone();
-        while (true) {
-            int bit = random.nextInt(1024);
-            long mask = 1L << (63 - (bit & 63));
-            if ((words[bit >>> 6] & mask) == 0) {
-                continue;
-            }
-            words[bit >>> 6] &= ~mask;
-            Clk copy = new Clk(words.clone(), 1024);
-            if (original.dice(copy) < dice) {
-                words[bit >>> 6] |= mask;
-                return new Clk(words, 1024);
-            }
-        }
     }
 }
