@@ -21,7 +21,7 @@ import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.stock.SiteCode;
 import org.ishenim.stock.StockLedger;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
 import org.ishenim.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,14 +59,14 @@ class DispensingFlowTest {
     MutableClock clock;
     @Autowired
     org.ishenim.audit.AuditLog audit;
-    Api api;
+    Http api;
 
     @BeforeEach
     void setUp() {
         // 10:00 in Bishkek
         clock.set(Instant.parse("2026-03-10T04:00:00Z"));
         OatFixture.staff(staff);
-        api = new Api(port);
+        api = new Http(port);
         OatFixture.receive(api, "main", METHADONE, "100000");
     }
 
@@ -395,7 +395,7 @@ class DispensingFlowTest {
                 """).param("c", c.value()).query(Long.class).single();
     }
 
-    static String problem(Api.Reply r) {
+    static String problem(Http.Response r) {
         if (r.status() < 400) {
             return r.status() + " " + r.body();
         }

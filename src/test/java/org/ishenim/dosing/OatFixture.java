@@ -7,7 +7,7 @@ import org.ishenim.clients.Enrolment;
 import org.ishenim.clients.Purpose;
 import org.ishenim.clients.Sex;
 import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
 import org.ishenim.web.Roles;
 
 /** Staff, clients, prescriptions and stock for OAT tests, in the domain's words. */
@@ -41,7 +41,7 @@ final class OatFixture {
                 Set.of(Purpose.TREATMENT))).id();
     }
 
-    static String prescribe(Api api, ClientId client, String medicine, String doseMg, int takeHomeDays) {
+    static String prescribe(Http api, ClientId client, String medicine, String doseMg, int takeHomeDays) {
         var r = api.post("doctor", "/api/v1/prescriptions", """
                 {"clientId":"%s","medicine":"%s","dailyDoseMg":"%s","takeHomeDays":%d}
                 """.formatted(client.value(), medicine, doseMg, takeHomeDays));
@@ -51,7 +51,7 @@ final class OatFixture {
         return r.json().get("prescription").get("id").asString();
     }
 
-    static void receive(Api api, String site, String medicine, String mg) {
+    static void receive(Http api, String site, String medicine, String mg) {
         var r = api.post("pharmacist", "/api/v1/stock/receipts", """
                 {"site":"%s","medicine":"%s","amountMg":"%s","supplier":"Republican pharmacy","batch":"B-1"}
                 """.formatted(site, medicine, mg));

@@ -19,7 +19,7 @@ import org.ishenim.clients.Purpose;
 import org.ishenim.clients.Sex;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
 import org.ishenim.testing.BothDatabases;
 import org.ishenim.testing.MutableClock;
 import org.ishenim.testing.StaffFixture;
@@ -67,7 +67,7 @@ class ClinicIndicatorsTest {
     MutableClock clock;
     @Autowired
     JdbcClient db;
-    Api api;
+    Http api;
 
     @BeforeEach
     void setUp() {
@@ -77,7 +77,7 @@ class ClinicIndicatorsTest {
                 staff.create((String) s.get(0), (Roles) s.get(1), PASSWORD, true);
             }
         }
-        api = new Api(port);
+        api = new Http(port);
     }
 
     /**
@@ -250,7 +250,7 @@ class ClinicIndicatorsTest {
                 UUID.randomUUID().toString()), 201);
     }
 
-    private static Api.Reply expect(Api.Reply reply, int status) {
+    private static Http.Response expect(Http.Response reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         return reply;
     }

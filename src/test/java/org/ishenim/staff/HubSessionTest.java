@@ -3,7 +3,6 @@ package org.ishenim.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -29,7 +28,7 @@ class HubSessionTest {
     @Test
     void disablingAnAnalystEndsTheOpenSession() throws Exception {
         UUID id = accounts.create("hub-session", Roles.ANALYST, "violet tractor harbour", false);
-        HttpClient browser = new Http(port).signIn("hub-session", "violet tractor harbour");
+        Http.Session browser = new Http(port).signIn("hub-session", "violet tractor harbour");
         assertThat(get(browser, "/")).isEqualTo(200);
         accounts.setEnabled(id, false);
         assertThat(get(browser, "/")).isEqualTo(302);
@@ -41,7 +40,7 @@ class HubSessionTest {
                 .allSatisfy(chain -> assertThat(chain.getFilters()).hasAtLeastOneElementOfType(EndedSessions.class));
     }
 
-    int get(HttpClient browser, String path) throws Exception {
+    int get(Http.Session browser, String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
