@@ -10,6 +10,7 @@ import org.ishenim.clients.ClientRecords;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Http;
+import org.ishenim.testing.StaffFixture;
 import org.ishenim.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class AbsenceJobTest {
     @Test
     void marksMissedDaysIdempotentlyAndCatchesUp() {
         clock.set(Instant.parse("2026-03-10T04:00:00Z"));
-        OatFixture.staff(staff);
+        StaffFixture.onePerRole(staff);
         var api = new Http(port);
         OatFixture.receive(api, "main", Medicine.METHADONE_ORAL_10MG_ML.name(), "10000");
         ClientId comes = OatFixture.client(clients);

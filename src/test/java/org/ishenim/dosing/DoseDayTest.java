@@ -197,4 +197,19 @@ class DoseDayTest {
                 .isInstanceOf(DoseDecision.AlreadyDosed.class);
         assertThat(refusal(day().decide(ask("1", -1), rule))).isEqualTo("dose-mismatch");
     }
+
+    @Test
+    void due_beforeAnyDoseIsAsked_proposesTodaysDoseOrRefusesAsDecideDoes() {
+        var due = (DoseDecision.Due) lastCovered(TODAY.minusDays(4)).due(rule);
+        assertThat(due.proposal().band()).isEqualTo(DoseBand.HALF);
+        assertThat(due.proposal().dose()).isEqualTo(Milligrams.of(40));
+        assertThat(lastCovered(TODAY).due(rule)).isInstanceOf(DoseDecision.AlreadyDosed.class);
+        for (DoseDay blocked : new DoseDay[] {withPrescription(null), DoseDay.of(TODAY, P, false, TODAY),
+                lastCovered(TODAY.minusDays(5)), lastCovered(TODAY.minusDays(6))}) {
+            assertThat(blocked.due(rule)).isEqualTo(blocked.decide(ask("40", null), rule));
+        }
+        assertThat(DoseBand.refusedAs(refusal(lastCovered(TODAY.minusDays(5)).due(rule)))).isEqualTo(DoseBand.REVIEW);
+        assertThat(DoseBand.refusedAs(refusal(lastCovered(TODAY.minusDays(6)).due(rule)))).isEqualTo(DoseBand.REINDUCTION);
+        assertThat(DoseBand.refusedAs("no-treatment-consent")).isEqualTo(DoseBand.NORMAL);
+    }
 }

@@ -7,6 +7,7 @@ import org.ishenim.clients.ClientRecords;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Http;
+import org.ishenim.testing.StaffFixture;
 import org.ishenim.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,7 +31,7 @@ class DosingBrowserTest extends BrowserTest {
 
     @Test
     void aNurseDosesAClientAndASecondAttemptIsRefused() {
-        OatFixture.staff(staff);
+        StaffFixture.onePerRole(staff);
         var api = new Http(port);
         OatFixture.receive(api, "main", Medicine.METHADONE_ORAL_10MG_ML.name(), "10000");
         ClientId c = OatFixture.client(clients);

@@ -6,11 +6,9 @@ import org.ishenim.clients.ClientRecords;
 import org.ishenim.clients.Enrolment;
 import org.ishenim.clients.Purpose;
 import org.ishenim.clients.Sex;
-import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Http;
-import org.ishenim.web.Roles;
 
-/** Staff, clients, prescriptions and stock for OAT tests, in the domain's words. */
+/** Clients, prescriptions and stock for OAT tests, in the domain's words (staff: {@code StaffFixture.onePerRole}). */
 final class OatFixture {
 
     // The same staff and password as StaffFixture: tests that share a Spring context share its users.
@@ -18,21 +16,6 @@ final class OatFixture {
     private static int next = 1;
 
     private OatFixture() {
-    }
-
-    static void staff(StaffAccounts staff) {
-        create(staff, "nurse", Roles.NURSE);
-        create(staff, "nurse2", Roles.NURSE);
-        create(staff, "pharmacist", Roles.PHARMACIST);
-        create(staff, "doctor", Roles.DOCTOR);
-        create(staff, "doctor2", Roles.DOCTOR);
-        create(staff, "manager", Roles.MANAGER);
-    }
-
-    private static void create(StaffAccounts staff, String name, Roles role) {
-        if (!staff.exists(name)) {
-            staff.create(name, role, PASSWORD, true);
-        }
     }
 
     static synchronized ClientId client(ClientRecords records) {

@@ -13,6 +13,7 @@ import org.ishenim.clients.ClientRecords;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Http;
+import org.ishenim.testing.StaffFixture;
 import org.ishenim.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class OatPagesTest {
     @BeforeEach
     void setUp() {
         clock.set(Instant.parse("2026-03-10T04:00:00Z"));
-        OatFixture.staff(staff);
+        StaffFixture.onePerRole(staff);
         api = new Http(port);
         OatFixture.receive(api, "main", METHADONE, "100000");
     }
