@@ -2,9 +2,6 @@ package org.ishenim.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.ishenim.testing.Http;
 import org.ishenim.web.EndedSessions;
@@ -40,8 +37,7 @@ class HubSessionTest {
                 .allSatisfy(chain -> assertThat(chain.getFilters()).hasAtLeastOneElementOfType(EndedSessions.class));
     }
 
-    int get(Http.Session browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+    int get(Http.Session browser, String path) {
+        return browser.get(path).status();
     }
 }
