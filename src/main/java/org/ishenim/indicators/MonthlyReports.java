@@ -3,6 +3,7 @@ package org.ishenim.indicators;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,25 +131,24 @@ class MonthlyReports {
                 """)
                 .query((rs, n) -> new Version(rs.getObject("id", UUID.class), YearMonth.parse(rs.getString("report_month")),
                         rs.getInt("version"), rs.getObject("census", LocalDate.class),
-                        rs.getObject("frozen_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("frozen_at", OffsetDateTime.class).toInstant(),
                         Status.valueOf(rs.getString("status")),
-                        Optional.ofNullable(rs.getObject("confirmed_at", java.time.OffsetDateTime.class))
-                                .map(java.time.OffsetDateTime::toInstant).orElse(null)))
+                        Optional.ofNullable(rs.getObject("confirmed_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(null)))
                 .list();
     }
 
     /** The stored report to send, while it is still pending (a replaced, confirmed or refused one is not sent). */
     @Transactional(readOnly = true)
     Optional<MonthlyContribution> pending(UUID id) {
-        var header = db.sql("""
+        Optional<Header> header = db.sql("""
                 SELECT report_month, version, census, region, counted, without_consent FROM monthly_report
                 WHERE id = :id AND status = 'PENDING'
-                """).param("id", id).query((rs, n) -> new Object[] { YearMonth.parse(rs.getString(1)), rs.getInt(2),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getInt(5), rs.getInt(6) }).optional();
+                """).param("id", id).query((rs, n) -> new Header(YearMonth.parse(rs.getString(1)), rs.getInt(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getInt(5), rs.getInt(6))).optional();
         if (header.isEmpty()) {
             return Optional.empty();
         }
-        Object[] h = header.get();
         List<ReportCell> cells = db.sql("""
                 SELECT indicator, measure, sex, age_band, medicine, cell_count FROM monthly_report_cell
                 WHERE report_id = :id
@@ -157,8 +157,14 @@ class MonthlyReports {
                         Sex.valueOf(rs.getString(3)), AgeBand.valueOf(rs.getString(4)),
                         rs.getString(5).isEmpty() ? null : Substance.valueOf(rs.getString(5)), rs.getLong(6)))
                 .list();
-        return Optional.of(new MonthlyContribution((YearMonth) h[0], (int) h[1], (LocalDate) h[2], (String) h[3],
-                (int) h[4], (int) h[5], cells));
+        Header h = header.get();
+        return Optional.of(new MonthlyContribution(h.month(), h.version(), h.census(), h.region(), h.counted(),
+                h.withoutConsent(), cells));
+    }
+
+    /** A stored report's fields besides its cells. */
+    private record Header(YearMonth month, int version, LocalDate census, String region, int counted,
+            int withoutConsent) {
     }
 
     /** The hub confirmed the report (a version replaced meanwhile stays replaced). */
