@@ -32,7 +32,7 @@ import org.ishenim.clients.Purpose;
 import org.ishenim.clients.Sex;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
 import org.ishenim.testing.BothDatabases;
 import org.ishenim.testing.MutableClock;
 import org.ishenim.testing.StaffFixture;
@@ -157,7 +157,7 @@ class MonthlyReportsTest {
     MonthlyReportSchedule schedule;
     @Autowired
     HubRequests hubRequests;
-    Api api;
+    Http api;
     static final List<String> seeded = new ArrayList<>();
 
     @BeforeEach
@@ -168,7 +168,7 @@ class MonthlyReportsTest {
                 staff.create((String) s.get(0), (Roles) s.get(1), PASSWORD, true);
             }
         }
-        api = new Api(port);
+        api = new Http(port);
         seed();
     }
 
@@ -471,7 +471,7 @@ class MonthlyReportsTest {
         clock.set(Instant.parse(day.contains("T") ? day : day + "T04:00:00Z"));
     }
 
-    private static Api.Reply expect(Api.Reply reply, int status) {
+    private static Http.Response expect(Http.Response reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         return reply;
     }
