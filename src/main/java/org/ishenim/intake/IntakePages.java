@@ -90,7 +90,7 @@ class IntakePages {
             entries.record(client.id(), entry.enteredOn(), entry.items());
             return "redirect:/clients/" + id;
         } catch (InvalidFieldsException e) {
-            audit.record("intake.write", id, "treatment entry", Outcome.FAILED);
+            audit.record("intake.write", id, null, Outcome.FAILED);
             FormErrors.show(e, model);
             return form(client, form, model);
         }

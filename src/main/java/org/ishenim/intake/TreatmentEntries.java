@@ -77,7 +77,7 @@ class TreatmentEntries {
                 .param("age", i.ageFirstUse()).param("injected", i.everInjected().name())
                 .param("ost", i.everOst().name()).param("at", Utc.of(clock.instant()))
                 .param("by", CurrentStaff.username()).update();
-        audit.record("intake.write", client.value(), "treatment entry", Outcome.SUCCESS);
+        audit.record("intake.write", client.value(), null, Outcome.SUCCESS);
         return id;
     }
 
@@ -89,7 +89,7 @@ class TreatmentEntries {
                 ORDER BY entered_on DESC, recorded_at DESC
                 """)
                 .param("client", client.value()).query(TreatmentEntries::entry).list();
-        audit.record("intake.read", client.value(), "treatment entries", Outcome.SUCCESS);
+        audit.record("intake.read", client.value(), null, Outcome.SUCCESS);
         return entries;
     }
 
