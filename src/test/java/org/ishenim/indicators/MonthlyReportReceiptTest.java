@@ -48,8 +48,8 @@ class MonthlyReportReceiptTest {
 
     @BeforeEach
     void sites() throws Exception {
-        if (!staff.exists("hubadmin")) {
-            staff.create("hubadmin", Roles.ADMIN, ADMIN_PASSWORD, true);
+        if (!staff.exists("reportsadmin")) {
+            staff.create("reportsadmin", Roles.ADMIN, ADMIN_PASSWORD, true);
         }
         run++;
         site = "clinic-" + run;
@@ -142,7 +142,7 @@ class MonthlyReportReceiptTest {
         assertThat(put(null, "2026-03", report(1, 12)).statusCode()).isEqualTo(401);
         assertThat(put("ishs_not-a-token", "2026-03", report(1, 12)).statusCode()).isEqualTo(401);
         var admin = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/hub/monthly-reports/2026-03"))
-                .header("Authorization", basic("hubadmin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                .header("Authorization", basic("reportsadmin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(report(1, 12))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(admin.statusCode()).isEqualTo(403);
         assertThat(HTTP.send(HttpRequest.newBuilder(uri("/api/v1/hub/monthly-reports/2026-03"))
@@ -184,7 +184,7 @@ class MonthlyReportReceiptTest {
 
     String register(String code) throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/hub/sites"))
-                .header("Authorization", basic("hubadmin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                .header("Authorization", basic("reportsadmin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"Clinic\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
