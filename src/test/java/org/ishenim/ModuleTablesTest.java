@@ -35,21 +35,25 @@ class ModuleTablesTest {
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
     /** Each module's tables: the only module whose SQL may name them. */
-    static final Map<String, Set<String>> TABLES = Map.of(
-            "audit", Set.of("audit_entry", "audit_head", "audit_pending"),
-            "staff", Set.of("staff_user"),
-            "clients", Set.of("client", "client_key", "client_identity", "consent", "shred_key", "shred_key_rotation"),
-            "stock", Set.of("site", "stock_balance", "stock_entry", "stock_signoff"),
-            "prescriptions", Set.of("prescription", "prescription_version"),
-            "dosing", Set.of("dispensing", "dose_day", "bottle_return", "absence", "absence_reason", "oat_job_state",
-                    "idempotency_key"),
-            "duplicates", Set.of("duplicate_check", "duplicate_candidate", "duplicate_outbox"),
-            "hub", Set.of("hub_site", "hub_encoding", "hub_encoding_configuration"),
+    static final Map<String, Set<String>> TABLES = Map.ofEntries(
+            Map.entry("audit", Set.of("audit_entry", "audit_head", "audit_pending")),
+            Map.entry("staff", Set.of("staff_user")),
+            Map.entry("clients", Set.of("client", "client_key", "client_identity", "consent", "shred_key",
+                    "shred_key_rotation")),
+            Map.entry("stock", Set.of("site", "stock_balance", "stock_entry", "stock_signoff")),
+            Map.entry("prescriptions", Set.of("prescription", "prescription_version")),
+            Map.entry("dosing", Set.of("dispensing", "dose_day", "bottle_return", "absence", "absence_reason",
+                    "oat_job_state", "idempotency_key")),
+            Map.entry("duplicates", Set.of("duplicate_check", "duplicate_candidate", "duplicate_outbox")),
+            Map.entry("hub", Set.of("hub_site", "hub_encoding", "hub_encoding_configuration")),
             // Spring Modulith's Event Publication Registry: written through its API only, by any module
-            "(event publication registry)", Set.of("event_publication"),
-            "reform", Set.of("reform_import", "reform_sentence", "reform_registry", "reform_oat", "reform_recommendation",
-                    "reform_provision", "reform_provision_correction", "reform_status_change", "reform_visit",
-                    "reform_meeting", "reform_commitment", "reform_commitment_change"));
+            Map.entry("(event publication registry)", Set.of("event_publication")),
+            Map.entry("reform", Set.of("reform_import", "reform_sentence", "reform_registry", "reform_oat",
+                    "reform_recommendation", "reform_provision", "reform_provision_correction", "reform_status_change",
+                    "reform_visit", "reform_meeting", "reform_commitment", "reform_commitment_change")),
+            Map.entry("intake", Set.of("treatment_entry")),
+            Map.entry("indicators", Set.of("monthly_report", "monthly_report_cell", "hub_monthly_report",
+                    "hub_monthly_report_cell")));
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)");
     private static final Pattern TABLE_AFTER = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+(\\w+)");

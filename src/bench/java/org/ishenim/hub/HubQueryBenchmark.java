@@ -87,6 +87,8 @@ public final class HubQueryBenchmark {
             var blocked = matcher.clusters(set, threshold);
             long took = System.nanoTime() - t0;
             long cpu = processCpuNanos() - cpu0;
+            var plan = matcher.clusterPlan(set, threshold);
+            System.out.printf("lsh_plan %s%n", plan);
             System.out.printf("unique_clients encodings=%d clusters=%d set_build_ms=%.0f cluster_ms=%.0f cluster_cpu_ms=%.0f"
                     + " comparisons=%d threads=%d load_average=%.1f%n", n, blocked.clusters(), built / 1e6, took / 1e6,
                     cpu / 1e6, blocked.comparisons(), Runtime.getRuntime().availableProcessors(),

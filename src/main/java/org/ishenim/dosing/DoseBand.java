@@ -14,4 +14,23 @@ enum DoseBand {
     public boolean blocks() {
         return this == REVIEW || this == REINDUCTION;
     }
+
+    /** The code of the refusal a blocking band makes ({@code review-required}, {@code reinduction-required}). */
+    String refusal() {
+        return switch (this) {
+            case REVIEW -> "review-required";
+            case REINDUCTION -> "reinduction-required";
+            case NORMAL, HALF -> throw new IllegalStateException(this + " does not block");
+        };
+    }
+
+    /** The band whose refusal has this code, or NORMAL for a refusal that is not about missed days. */
+    static DoseBand refusedAs(String code) {
+        for (DoseBand band : values()) {
+            if (band.blocks() && band.refusal().equals(code)) {
+                return band;
+            }
+        }
+        return NORMAL;
+    }
 }

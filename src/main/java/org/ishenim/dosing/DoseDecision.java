@@ -8,8 +8,15 @@ import java.util.Map;
 import org.ishenim.medicines.Milligrams;
 import org.ishenim.web.RuleViolationException;
 
-/** What {@link DoseDay#decide} answers to a dose asked for: give it, refuse it with a code, or already dosed. */
+/**
+ * What {@link DoseDay#decide} answers to a dose asked for: give it, refuse it with a code, or already dosed; and
+ * what {@link DoseDay#due} answers before a dose is asked for: due, with the dose proposed, refused, or already dosed.
+ */
 sealed interface DoseDecision {
+
+    /** Nothing stands in the way of today's dose: the band and the dose proposed ({@link DoseDay#due} only). */
+    record Due(MissedDoseRule.Proposal proposal) implements DoseDecision {
+    }
 
     /**
      * The dose may be given: {@code days} are today and the take-home days it covers, {@code total} the amount

@@ -130,7 +130,7 @@ class Dosing {
         Prescription p = prescribing.active(client).orElse(null);
         // One read answers both questions: a dose day on today means already dosed; otherwise it is the last
         // covered day before today, from which the missed days are counted.
-        var facts = new DoseDay(today, p, consents.isGiven(client, Purpose.TREATMENT),
+        var facts = DoseDay.of(today, p, consents.isGiven(client, Purpose.TREATMENT),
                 dispensings.lastCoveredOnOrBefore(client.value(), today).orElse(null));
         DoseDecision.Give give = given(facts.decide(request, rule));
         var row = new Dispensings.Row(UUID.randomUUID(), client.value(), p.id().value(), p.current().id(), site.value(),

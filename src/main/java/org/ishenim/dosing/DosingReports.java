@@ -145,8 +145,8 @@ class DosingReports {
             }
             List<NoShow> found = new ArrayList<>();
             for (QueueRow r : rows) {
-                int missed = MissedDoseRule.missedDays(today, r.lastCovered(), r.resetOn());
-                if (missed == 0 || r.dispensingId() != null) {
+                int missed = DoseDay.of(today, r).missedDays(); // 0 when a dose covers today
+                if (missed == 0) {
                     continue;
                 }
                 LocalDate since = today.minusDays(missed);

@@ -1,6 +1,7 @@
 package org.ishenim.dosing;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.medicines.Milligrams;
@@ -24,30 +25,24 @@ record QueueEntry(UUID clientId, String uic, String alias, UUID prescriptionId, 
         return missedDays > 0 || band == DoseBand.HALF || takeHomeAllowance > 0 || countersignPending;
     }
 
-    static QueueEntry of(QueueRow r, MissedDoseRule rule, java.time.LocalDate today) {
-        int missed = MissedDoseRule.missedDays(today, r.lastCovered(), r.resetOn());
-        if (r.dispensingId() != null) {
+    /** The line as the dose rules see it ({@link DoseDay#due}): dosed, due with the proposed dose, or blocked. */
+    static QueueEntry of(QueueRow r, MissedDoseRule rule, LocalDate today) {
+        var day = DoseDay.of(today, r);
+        DoseDecision decision = day.due(rule);
+        if (decision instanceof DoseDecision.AlreadyDosed) {
             Status s = r.dispensingFirstDay() != null && r.dispensingFirstDay().isBefore(today) ? Status.TAKE_HOME : Status.DOSED;
             return new QueueEntry(r.clientId(), r.uic(), r.alias(), r.prescriptionId(), r.medicine(), r.prescribed(), null,
                     DoseBand.NORMAL, 0, r.takeHomeAllowance(), r.countersignPending(), s, null, r.dispensedAt(),
                     r.dispensedBy(), r.dispensedDose());
         }
-        if (!r.consented()) {
-            return blocked(r, missed, DoseBand.NORMAL, "no-treatment-consent");
+        if (decision instanceof DoseDecision.Due due) {
+            return new QueueEntry(r.clientId(), r.uic(), r.alias(), r.prescriptionId(), r.medicine(), r.prescribed(),
+                    due.proposal().dose(), due.proposal().band(), day.missedDays(), r.takeHomeAllowance(),
+                    r.countersignPending(), Status.DUE, null, null, null, null);
         }
-        if (r.prescribed() == null) {
-            return blocked(r, missed, DoseBand.NORMAL, "countersign-pending");
-        }
-        var p = rule.propose(r.medicine(), r.prescribed(), missed);
-        if (p.band().blocks()) {
-            return blocked(r, missed, p.band(), p.band() == DoseBand.REVIEW ? "review-required" : "reinduction-required");
-        }
-        return new QueueEntry(r.clientId(), r.uic(), r.alias(), r.prescriptionId(), r.medicine(), r.prescribed(),
-                p.dose(), p.band(), missed, r.takeHomeAllowance(), r.countersignPending(), Status.DUE, null, null, null, null);
-    }
-
-    private static QueueEntry blocked(QueueRow r, int missed, DoseBand band, String reason) {
+        String reason = ((DoseDecision.Refused) decision).code();
         return new QueueEntry(r.clientId(), r.uic(), r.alias(), r.prescriptionId(), r.medicine(), r.prescribed(), null,
-                band, missed, r.takeHomeAllowance(), r.countersignPending(), Status.BLOCKED, reason, null, null, null);
+                DoseBand.refusedAs(reason), day.missedDays(), r.takeHomeAllowance(), r.countersignPending(),
+                Status.BLOCKED, reason, null, null, null);
     }
 }

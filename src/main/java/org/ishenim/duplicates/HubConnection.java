@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 /**
  * Where the hub is and how this clinic authenticates to it: {@code ishenim.hub.url} and the site token, given as
  * {@code ishenim.hub.token} or, better, {@code ishenim.hub.token-file} (read at each call, so a new token needs no
- * restart). Without a URL the duplicate check is off.
+ * restart). Without a URL the duplicate check is off, and monthly reports wait. Public: the indicators module sends
+ * its monthly reports to the same hub with the same token.
  */
 @Component
 @ClinicOnly
-class HubConnection {
+public class HubConnection {
 
     private final String url;
     private final String token;
@@ -29,15 +30,15 @@ class HubConnection {
         this.tokenFile = tokenFile.strip();
     }
 
-    boolean configured() {
+    public boolean configured() {
         return !url.isEmpty();
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String token() {
+    public String token() {
         if (!tokenFile.isEmpty()) {
             try {
                 return Files.readString(Path.of(tokenFile), StandardCharsets.UTF_8).strip();

@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ClinicZone;
+import org.ishenim.web.FormErrors;
+import org.ishenim.web.InvalidFieldsException;
 import org.ishenim.web.PlausibleDates;
 import org.ishenim.web.SpreadsheetCells;
 import org.springframework.context.MessageSource;
@@ -24,7 +27,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The clinic manager's indicator page and its CSV: the clinic's own, unsuppressed figures for a month (default: last
@@ -42,8 +47,13 @@ class IndicatorPages {
     private final ClinicZone zone;
     private final PlausibleDates dates;
 
+    private final MonthlyReports monthlyReports;
+    private final MonthlyReportSender sender;
+
     IndicatorPages(ClinicIndicators indicators, IndicatorRules rules, MessageSource messages, Clock clock,
-            ClinicZone zone, PlausibleDates dates) {
+            ClinicZone zone, PlausibleDates dates, MonthlyReports monthlyReports, MonthlyReportSender sender) {
+        this.monthlyReports = monthlyReports;
+        this.sender = sender;
         this.dates = dates;
         this.indicators = indicators;
         this.rules = rules;
@@ -81,7 +91,38 @@ class IndicatorPages {
                 section(lines, IndicatorTables.IND13, "ind13", "indicators.col.percent"),
                 section(lines, IndicatorTables.IND14, "ind14", "indicators.col.percent"),
                 section(lines, IndicatorTables.CONSENT, "consent", "indicators.col.value")));
+        model.addAttribute("monthlyReports", monthlyReports.versions());
+        model.addAttribute("lastMonth", lastMonth());
         return "indicators/indicators";
+    }
+
+    /**
+     * "Freeze and send": freezes the month's report as its next version (a correction when one exists) and sends it
+     * to the hub in the background; the page shows its status. Only a month that has ended.
+     */
+    @PostMapping("/indicators/reports")
+    @PreAuthorize("hasRole('MANAGER')")
+    String freezeAndSend(@RequestParam(required = false) String reportMonth, RedirectAttributes redirect) {
+        YearMonth m;
+        try {
+            m = YearMonth.parse(reportMonth == null ? "" : reportMonth.strip());
+            dates.clinical().check("reportMonth", m.atDay(1));
+        } catch (java.time.format.DateTimeParseException | InvalidFieldsException e) {
+            m = null;
+        }
+        if (m == null || m.isAfter(lastMonth())) {
+            FormErrors.flash(new InvalidFieldsException(Map.of("reportMonth", "A month that has ended.")), redirect);
+            return "redirect:/indicators#monthly-reports";
+        }
+        MonthlyReports.Version frozen = monthlyReports.freeze(m);
+        sender.sendPendingInBackground();
+        redirect.addFlashAttribute("frozenReport", frozen);
+        return "redirect:/indicators#monthly-reports";
+    }
+
+    /** The last month that has ended, in the clinic's zone. */
+    private YearMonth lastMonth() {
+        return YearMonth.from(LocalDate.ofInstant(clock.instant(), zone.id())).minusMonths(1);
     }
 
     /** One table of the page: its id, its lines, and the heading of its value column. */

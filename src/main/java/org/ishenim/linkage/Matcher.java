@@ -84,9 +84,14 @@ public final class Matcher {
         if (set.size() < EXACT_CLUSTERS_BELOW) {
             return exactClusters(set, threshold);
         }
-        LshPlan plan = LshPlan.forStore(set.store(), threshold, CLUSTER_SEED);
+        LshPlan plan = clusterPlan(set, threshold);
         LshClusters.Result result = new LshClusters(plan, CLUSTER_SEED).cluster(set.store(), threshold, scan);
         return new Partition(result.labels(), result.clusters(), result.comparisons());
+    }
+
+    /** The LSH plan {@link #clusters} uses for a set of at least {@link #EXACT_CLUSTERS_BELOW} encodings. */
+    public LshPlan clusterPlan(ClkSet set, double threshold) {
+        return LshPlan.forStore(set.store(), threshold, CLUSTER_SEED);
     }
 
     /** Clusters from every pair: the reference that the LSH clusters are tested against. */

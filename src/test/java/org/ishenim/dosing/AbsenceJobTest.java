@@ -9,7 +9,8 @@ import org.ishenim.clients.ClientId;
 import org.ishenim.clients.ClientRecords;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
+import org.ishenim.testing.StaffFixture;
 import org.ishenim.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +44,8 @@ class AbsenceJobTest {
     @Test
     void marksMissedDaysIdempotentlyAndCatchesUp() {
         clock.set(Instant.parse("2026-03-10T04:00:00Z"));
-        OatFixture.staff(staff);
-        var api = new Api(port);
+        StaffFixture.onePerRole(staff);
+        var api = new Http(port);
         OatFixture.receive(api, "main", Medicine.METHADONE_ORAL_10MG_ML.name(), "10000");
         ClientId comes = OatFixture.client(clients);
         ClientId away = OatFixture.client(clients);

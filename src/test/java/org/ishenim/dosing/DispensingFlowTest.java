@@ -6,6 +6,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.time.ZoneId;
+import java.time.LocalTime;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +26,8 @@ import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.stock.SiteCode;
 import org.ishenim.stock.StockLedger;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
+import org.ishenim.testing.StaffFixture;
 import org.ishenim.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.ishenim.testing.BothDatabases;
+import tools.jackson.databind.JsonNode;
 
 /** Dosing over HTTP: one dose a day, idempotency, refusals, stock in the same transaction, concurrency. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,6 +49,7 @@ class DispensingFlowTest {
 
     static final String METHADONE = Medicine.METHADONE_ORAL_10MG_ML.name();
     static final SiteCode MAIN = new SiteCode("main");
+    static final LocalDate QUEUE_DAY = LocalDate.of(2026, 6, 15);
 
     @LocalServerPort
     int port;
@@ -59,14 +67,14 @@ class DispensingFlowTest {
     MutableClock clock;
     @Autowired
     org.ishenim.audit.AuditLog audit;
-    Api api;
+    Http api;
 
     @BeforeEach
     void setUp() {
         // 10:00 in Bishkek
         clock.set(Instant.parse("2026-03-10T04:00:00Z"));
-        OatFixture.staff(staff);
-        api = new Api(port);
+        StaffFixture.onePerRole(staff);
+        api = new Http(port);
         OatFixture.receive(api, "main", METHADONE, "100000");
     }
 
@@ -395,7 +403,79 @@ class DispensingFlowTest {
                 """).param("c", c.value()).query(Long.class).single();
     }
 
-    static String problem(Api.Reply r) {
+    /**
+     * The queue (and the client's panel, which shows the same line) foretells what recording the dose does, rule by
+     * rule: a line due is given at the dose it proposes, a blocked line is refused with the reason it shows, a dosed
+     * line is a conflict. Both ask {@link DoseDay}; this checks that the facts each reads agree too.
+     */
+    @Test
+    void everyLineOfTheQueueForetellsWhatRecordingItsDoseDoes() {
+        // the rule each client meets today, and the queue's line for it
+        Map<String, ClientId> who = new LinkedHashMap<>();
+        who.put("BLOCKED reinduction-required", dosedOn(QUEUE_DAY.minusDays(6)));
+        who.put("BLOCKED review-required", dosedOn(QUEUE_DAY.minusDays(5)));
+        who.put("DUE HALF", dosedOn(QUEUE_DAY.minusDays(4)));
+        who.put("DUE NORMAL", dosedOn(QUEUE_DAY.minusDays(1)));
+        ClientId revoked = dosedOn(QUEUE_DAY.minusDays(1));
+        who.put("BLOCKED no-treatment-consent", revoked);
+        ClientId dosedTodayThenRevoked = dosedOn(QUEUE_DAY);
+        who.put("DOSED NORMAL", dosedOn(QUEUE_DAY));
+        at(QUEUE_DAY);
+        consents.revoke(revoked, Purpose.TREATMENT);
+        consents.revoke(dosedTodayThenRevoked, Purpose.TREATMENT);
+        who.put("BLOCKED no-treatment-consent (after today's dose)", dosedTodayThenRevoked);
+        ClientId pending = OatFixture.client(clients); // buprenorphine above 24 mg waits for a second doctor
+        OatFixture.prescribe(api, pending, Medicine.BUPRENORPHINE_SL_8MG.name(), "32", 0);
+        who.put("BLOCKED countersign-pending", pending);
+
+        Map<String, JsonNode> lines = new LinkedHashMap<>();
+        api.get("nurse", "/api/v1/dosing/queue").json().forEach(line -> lines.put(line.get("clientId").asString(), line));
+        who.forEach((expected, client) -> {
+            JsonNode line = lines.get(client.value().toString());
+            String reason = present(line, "blockReason") ? line.get("blockReason").asString() : null;
+            String shown = line.get("status").asString() + " " + (reason == null ? line.get("band").asString() : reason);
+            assertThat(expected).as("the queue's line").startsWith(shown);
+            var recorded = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(client, dose(line)),
+                    key());
+            String outcome = switch (line.get("status").asString()) {
+                case "DUE" -> "201 " + recorded.body();
+                case "BLOCKED" -> "422 " + reason;
+                default -> "409 already-dosed";
+            };
+            assertThat(problem(recorded)).as(expected).isEqualTo(outcome);
+        });
+    }
+
+    /** The dose the line proposes, else the one prescribed, else any. */
+    static String dose(JsonNode line) {
+        for (String field : new String[] {"proposed", "prescribed"}) {
+            if (present(line, field)) {
+                return line.get(field).decimalValue().toPlainString();
+            }
+        }
+        return "32";
+    }
+
+    static boolean present(JsonNode line, String field) {
+        return !line.path(field).isNull() && !line.path(field).isMissingNode();
+    }
+
+    /** A new client on 30 mg methadone from {@code day}, dosed that day. */
+    ClientId dosedOn(LocalDate day) {
+        at(day);
+        ClientId c = OatFixture.client(clients);
+        OatFixture.prescribe(api, c, METHADONE, "30", 0);
+        var r = api.post("nurse", "/api/v1/dispensings", OatFixture.dose(c, "30"), key());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return c;
+    }
+
+    /** 10:00 in Bishkek on {@code day}. */
+    void at(LocalDate day) {
+        clock.set(day.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Asia/Bishkek")).toInstant());
+    }
+
+    static String problem(Http.Response r) {
         if (r.status() < 400) {
             return r.status() + " " + r.body();
         }

@@ -23,9 +23,12 @@ class DoseDayTest {
     static final UUID CLIENT = UUID.randomUUID();
     final MissedDoseRule rule = new MissedDoseRule(OatRules.defaults());
 
-    /** Methadone 80 mg a day with 2 take-home days allowed, started 30 days ago, last dosed yesterday. */
+    /** Methadone 80 mg a day with 2 take-home days allowed, started 30 days ago. */
+    static final Prescription P = prescription(Medicine.METHADONE_ORAL_10MG_ML, 80, 2);
+
+    /** {@link #P}, consent given, last dosed yesterday. */
     static DoseDay day() {
-        return new DoseDay(TODAY, prescription(Medicine.METHADONE_ORAL_10MG_ML, 80, 2), true, TODAY.minusDays(1));
+        return DoseDay.of(TODAY, P, true, TODAY.minusDays(1));
     }
 
     static Prescription prescription(Medicine medicine, int dailyMg, int takeHomeDays) {
@@ -41,13 +44,11 @@ class DoseDayTest {
     }
 
     static DoseDay lastCovered(LocalDate day) {
-        var d = day();
-        return new DoseDay(d.today(), d.prescription(), d.treatmentConsent(), day);
+        return DoseDay.of(TODAY, P, true, day);
     }
 
     static DoseDay withPrescription(Prescription p) {
-        var d = day();
-        return new DoseDay(d.today(), p, d.treatmentConsent(), d.lastCovered());
+        return DoseDay.of(TODAY, p, true, TODAY.minusDays(1));
     }
 
     static String refusal(DoseDecision decision) {
@@ -62,7 +63,7 @@ class DoseDayTest {
 
     @Test
     void noActivePrescription_refusesWithoutOneOrOutsideItsDates() {
-        var p = day().prescription();
+        var p = P;
         assertThat(refusal(withPrescription(null).decide(ask("80", null), rule))).isEqualTo("no-active-prescription");
         var ended = new Prescription(p.id(), p.client(), p.medicine(), p.startOn(), TODAY.minusDays(1),
                 PrescriptionStatus.ACTIVE, p.current(), null, p.resetOn(), null, null);
@@ -77,14 +78,13 @@ class DoseDayTest {
 
     @Test
     void noTreatmentConsent_refusesWhenConsentIsNotGivenOrRevoked() {
-        var d = day();
-        var noConsent = new DoseDay(TODAY, d.prescription(), false, d.lastCovered());
+        var noConsent = DoseDay.of(TODAY, P, false, TODAY.minusDays(1));
         assertThat(refusal(noConsent.decide(ask("80", null), rule))).isEqualTo("no-treatment-consent");
     }
 
     @Test
     void countersignPending_refusesWhileNoVersionIsInEffect() {
-        var p = day().prescription();
+        var p = P;
         var pending = new Prescription(p.id(), p.client(), p.medicine(), p.startOn(), null, PrescriptionStatus.ACTIVE,
                 null, p.current(), p.resetOn(), null, null);
         assertThat(refusal(withPrescription(pending).decide(ask("80", null), rule))).isEqualTo("countersign-pending");
@@ -164,14 +164,13 @@ class DoseDayTest {
 
     @Test
     void missedDaysCount_fromTheStartOrLastReview_whenNeverDosed() {
-        var d = day();
-        var never = new DoseDay(TODAY, d.prescription(), true, null);
+        var never = DoseDay.of(TODAY, P, true, null);
         // started 30 days ago and never dosed: re-induction
         assertThat(refusal(never.decide(ask("80", null), rule))).isEqualTo("reinduction-required");
-        var p = d.prescription();
+        var p = P;
         var reviewedToday = new Prescription(p.id(), p.client(), p.medicine(), p.startOn(), null,
                 PrescriptionStatus.ACTIVE, p.current(), null, TODAY, null, null);
-        assertThat(given(new DoseDay(TODAY, reviewedToday, true, null).decide(ask("80", null), rule)).band())
+        assertThat(given(DoseDay.of(TODAY, reviewedToday, true, null).decide(ask("80", null), rule)).band())
                 .isEqualTo(DoseBand.NORMAL);
     }
 
@@ -185,17 +184,32 @@ class DoseDayTest {
 
     @Test
     void rulesApplyInOrder_prescriptionThenConsentThenCountersignThenAlreadyDosed() {
-        assertThat(refusal(new DoseDay(TODAY, null, false, TODAY).decide(ask("1", -1), rule)))
+        assertThat(refusal(DoseDay.of(TODAY, null, false, TODAY).decide(ask("1", -1), rule)))
                 .isEqualTo("no-active-prescription");
-        var p = day().prescription();
+        var p = P;
         var pending = new Prescription(p.id(), p.client(), p.medicine(), p.startOn(), null, PrescriptionStatus.ACTIVE,
                 null, p.current(), p.resetOn(), null, null);
-        assertThat(refusal(new DoseDay(TODAY, pending, false, TODAY).decide(ask("1", -1), rule)))
+        assertThat(refusal(DoseDay.of(TODAY, pending, false, TODAY).decide(ask("1", -1), rule)))
                 .isEqualTo("no-treatment-consent");
-        assertThat(refusal(new DoseDay(TODAY, pending, true, TODAY).decide(ask("1", -1), rule)))
+        assertThat(refusal(DoseDay.of(TODAY, pending, true, TODAY).decide(ask("1", -1), rule)))
                 .isEqualTo("countersign-pending");
-        assertThat(new DoseDay(TODAY, p, true, TODAY).decide(ask("1", -1), rule))
+        assertThat(DoseDay.of(TODAY, p, true, TODAY).decide(ask("1", -1), rule))
                 .isInstanceOf(DoseDecision.AlreadyDosed.class);
         assertThat(refusal(day().decide(ask("1", -1), rule))).isEqualTo("dose-mismatch");
+    }
+
+    @Test
+    void due_beforeAnyDoseIsAsked_proposesTodaysDoseOrRefusesAsDecideDoes() {
+        var due = (DoseDecision.Due) lastCovered(TODAY.minusDays(4)).due(rule);
+        assertThat(due.proposal().band()).isEqualTo(DoseBand.HALF);
+        assertThat(due.proposal().dose()).isEqualTo(Milligrams.of(40));
+        assertThat(lastCovered(TODAY).due(rule)).isInstanceOf(DoseDecision.AlreadyDosed.class);
+        for (DoseDay blocked : new DoseDay[] {withPrescription(null), DoseDay.of(TODAY, P, false, TODAY),
+                lastCovered(TODAY.minusDays(5)), lastCovered(TODAY.minusDays(6))}) {
+            assertThat(blocked.due(rule)).isEqualTo(blocked.decide(ask("40", null), rule));
+        }
+        assertThat(DoseBand.refusedAs(refusal(lastCovered(TODAY.minusDays(5)).due(rule)))).isEqualTo(DoseBand.REVIEW);
+        assertThat(DoseBand.refusedAs(refusal(lastCovered(TODAY.minusDays(6)).due(rule)))).isEqualTo(DoseBand.REINDUCTION);
+        assertThat(DoseBand.refusedAs("no-treatment-consent")).isEqualTo(DoseBand.NORMAL);
     }
 }

@@ -6,7 +6,8 @@ import org.ishenim.clients.ClientId;
 import org.ishenim.clients.ClientRecords;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
+import org.ishenim.testing.StaffFixture;
 import org.ishenim.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,8 +31,8 @@ class DosingBrowserTest extends BrowserTest {
 
     @Test
     void aNurseDosesAClientAndASecondAttemptIsRefused() {
-        OatFixture.staff(staff);
-        var api = new Api(port);
+        StaffFixture.onePerRole(staff);
+        var api = new Http(port);
         OatFixture.receive(api, "main", Medicine.METHADONE_ORAL_10MG_ML.name(), "10000");
         ClientId c = OatFixture.client(clients);
         OatFixture.prescribe(api, c, Medicine.METHADONE_ORAL_10MG_ML.name(), "30", 0);

@@ -6,11 +6,9 @@ import org.ishenim.clients.ClientRecords;
 import org.ishenim.clients.Enrolment;
 import org.ishenim.clients.Purpose;
 import org.ishenim.clients.Sex;
-import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.Api;
-import org.ishenim.web.Roles;
+import org.ishenim.testing.Http;
 
-/** Staff, clients, prescriptions and stock for OAT tests, in the domain's words. */
+/** Clients, prescriptions and stock for OAT tests, in the domain's words (staff: {@code StaffFixture.onePerRole}). */
 final class OatFixture {
 
     // The same staff and password as StaffFixture: tests that share a Spring context share its users.
@@ -20,28 +18,13 @@ final class OatFixture {
     private OatFixture() {
     }
 
-    static void staff(StaffAccounts staff) {
-        create(staff, "nurse", Roles.NURSE);
-        create(staff, "nurse2", Roles.NURSE);
-        create(staff, "pharmacist", Roles.PHARMACIST);
-        create(staff, "doctor", Roles.DOCTOR);
-        create(staff, "doctor2", Roles.DOCTOR);
-        create(staff, "manager", Roles.MANAGER);
-    }
-
-    private static void create(StaffAccounts staff, String name, Roles role) {
-        if (!staff.exists(name)) {
-            staff.create(name, role, PASSWORD, true);
-        }
-    }
-
     static synchronized ClientId client(ClientRecords records) {
         int n = next++;
         return records.enrol(new Enrolment(Sex.M, 1980 + n % 20, "Aigul", "Bakyt", "client " + n, null, false,
                 Set.of(Purpose.TREATMENT))).id();
     }
 
-    static String prescribe(Api api, ClientId client, String medicine, String doseMg, int takeHomeDays) {
+    static String prescribe(Http api, ClientId client, String medicine, String doseMg, int takeHomeDays) {
         var r = api.post("doctor", "/api/v1/prescriptions", """
                 {"clientId":"%s","medicine":"%s","dailyDoseMg":"%s","takeHomeDays":%d}
                 """.formatted(client.value(), medicine, doseMg, takeHomeDays));
@@ -51,7 +34,7 @@ final class OatFixture {
         return r.json().get("prescription").get("id").asString();
     }
 
-    static void receive(Api api, String site, String medicine, String mg) {
+    static void receive(Http api, String site, String medicine, String mg) {
         var r = api.post("pharmacist", "/api/v1/stock/receipts", """
                 {"site":"%s","medicine":"%s","amountMg":"%s","supplier":"Republican pharmacy","batch":"B-1"}
                 """.formatted(site, medicine, mg));

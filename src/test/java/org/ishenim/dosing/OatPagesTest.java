@@ -12,7 +12,8 @@ import org.ishenim.clients.ClientId;
 import org.ishenim.clients.ClientRecords;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
+import org.ishenim.testing.StaffFixture;
 import org.ishenim.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +50,13 @@ class OatPagesTest {
     org.ishenim.audit.AuditLog audit;
     @Autowired
     org.ishenim.prescriptions.Prescribing prescribing;
-    Api api;
+    Http api;
 
     @BeforeEach
     void setUp() {
         clock.set(Instant.parse("2026-03-10T04:00:00Z"));
-        OatFixture.staff(staff);
-        api = new Api(port);
+        StaffFixture.onePerRole(staff);
+        api = new Http(port);
         OatFixture.receive(api, "main", METHADONE, "100000");
     }
 

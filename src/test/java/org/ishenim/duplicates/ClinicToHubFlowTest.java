@@ -2,14 +2,7 @@ package org.ishenim.duplicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +13,12 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.ishenim.IshenimApplication;
 import org.ishenim.clients.ClientId;
 import org.ishenim.linkage.EncodingConfiguration;
 import org.ishenim.staff.StaffAccounts;
+import org.ishenim.testing.Http;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -371,9 +364,9 @@ class ClinicToHubFlowTest {
     }
 
     static String registerSite(String code, String name) throws Exception {
-        var response = http(HttpClient.newHttpClient(), request(hub, "POST", "/api/v1/hub/sites",
-                "{\"code\":\"" + code + "\",\"name\":\"" + name + "\"}", "hubadmin", ADMIN_PASSWORD));
-        assertThat(response.statusCode()).isEqualTo(201);
+        var response = call(hub, "POST", "/api/v1/hub/sites", Http.json("code", code, "name", name), "hubadmin",
+                ADMIN_PASSWORD);
+        assertThat(response.status()).isEqualTo(201);
         return json.readTree(response.body()).get("token").stringValue();
     }
 
@@ -404,7 +397,7 @@ class ClinicToHubFlowTest {
                  "givenName":"%s","surname":"%s","dateOfBirth":"%s","identityConsent":true,"consents":%s}
                 """.formatted(sex, dob.substring(0, 4), "client-" + names.size(), given, surname, dob, consents);
         var response = call(clinic, "POST", "/api/v1/clients", body, "nurse", NURSE_PASSWORD);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode created = json.readTree(response.body());
         clientIds.add(created.get("id").stringValue());
         clientIds.add(created.get("uic").stringValue());
@@ -414,12 +407,12 @@ class ClinicToHubFlowTest {
     static void giveConsent(ConfigurableApplicationContext clinic, UUID client) throws Exception {
         var response = call(clinic, "POST", "/api/v1/clients/" + client + "/consents", "{\"purpose\":\"DUPLICATE_CHECK\"}",
                 "nurse", NURSE_PASSWORD);
-        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.status()).isEqualTo(201);
     }
 
     static JsonNode status(ConfigurableApplicationContext clinic, UUID client) throws Exception {
         var response = call(clinic, "GET", "/api/v1/clients/" + client + "/duplicate-check", null, "nurse", NURSE_PASSWORD);
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
@@ -435,60 +428,30 @@ class ClinicToHubFlowTest {
         }
     }
 
-    static HttpResponse<String> call(ConfigurableApplicationContext app, String method, String path, String body,
-            String user, String password) throws Exception {
-        return http(HttpClient.newHttpClient(), request(app, method, path, body, user, password));
+    static Http.Response call(ConfigurableApplicationContext app, String method, String path, String body,
+            String user, String password) {
+        return new Http(port(app)).send(user + ":" + password, method, path, body, null);
     }
 
-    static HttpRequest request(ConfigurableApplicationContext app, String method, String path, String body, String user,
-            String password) {
-        var builder = HttpRequest.newBuilder(URI.create(base(app) + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return builder.build();
-    }
-
-    static HttpResponse<String> http(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String base(ConfigurableApplicationContext app) {
-        return "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
     /** A page as the nurse sees it after logging in with the form (session cookie and CSRF token). */
-    static String page(ConfigurableApplicationContext clinic, String path) throws Exception {
-        HttpClient browser = loggedIn(clinic);
-        var response = http(browser, HttpRequest.newBuilder(URI.create(base(clinic) + path)).GET().build());
-        assertThat(response.statusCode()).isEqualTo(200);
+    static String page(ConfigurableApplicationContext clinic, String path) {
+        var response = nurseSession(clinic).get(path);
+        assertThat(response.status()).isEqualTo(200);
         return response.body();
     }
 
-    static String location(ConfigurableApplicationContext clinic, String path) throws Exception {
-        HttpClient browser = loggedIn(clinic);
-        var response = http(browser, HttpRequest.newBuilder(URI.create(base(clinic) + path)).GET().build());
-        assertThat(response.statusCode()).isEqualTo(302);
-        return response.headers().firstValue("Location").orElseThrow();
+    static String location(ConfigurableApplicationContext clinic, String path) {
+        var response = nurseSession(clinic).get(path);
+        assertThat(response.status()).isEqualTo(302);
+        return response.header("Location").orElseThrow();
     }
 
-    static HttpClient loggedIn(ConfigurableApplicationContext clinic) throws Exception {
+    static Http.Session nurseSession(ConfigurableApplicationContext clinic) {
         ensureStaff(clinic);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = http(browser, HttpRequest.newBuilder(URI.create(base(clinic) + "/login")).GET().build()).body();
-        var csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-        assertThat(csrf.find()).isTrue();
-        String form = "username=nurse&password=" + URLEncoder.encode(NURSE_PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var response = http(browser, HttpRequest.newBuilder(URI.create(base(clinic) + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
+        return new Http(port(clinic)).signIn("nurse", NURSE_PASSWORD);
     }
 }

@@ -3,17 +3,9 @@ package org.ishenim.duplicates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import org.ishenim.clients.Client;
@@ -25,6 +17,7 @@ import org.ishenim.clients.Identity;
 import org.ishenim.clients.Purpose;
 import org.ishenim.clients.Sex;
 import org.ishenim.staff.StaffAccounts;
+import org.ishenim.testing.Http;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,24 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.ishenim.testing.BothDatabases
 class DuplicateOutboxTest {
 
-    static final Path secretFile;
-
-    static {
-        try {
-            secretFile = Files.createTempFile("ishenim-linkage", ".secret");
-            Files.writeString(secretFile, "outbox-test-secret-0123456789abcdef\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void unreachableHub(DynamicPropertyRegistry r) {
-        r.add("ishenim.hub.url", () -> "http://127.0.0.1:9");
-        r.add("ishenim.hub.token", () -> "ishs_unused");
-        r.add("ishenim.linkage.secret-file", secretFile::toString);
-        r.add("ishenim.duplicates.send-interval", () -> "PT1H");
-        r.add("ishenim.duplicates.send-after-commit", () -> "false");
+        UnreachableHub.properties(r, "outbox-test-secret-0123456789abcdef");
     }
 
     /** Records every request the clinic tries to send to the (unreachable) hub, in order: method and path. */
@@ -276,22 +254,20 @@ class DuplicateOutboxTest {
     void onlyDoctorsAndNursesSeeTheStatus() throws Exception {
         UUID id = enrol(true, true);
         var nurse = get("/api/v1/clients/" + id + "/duplicate-check", "nurse", "nurse-password-1");
-        assertThat(nurse.statusCode()).isEqualTo(200);
+        assertThat(nurse.status()).isEqualTo(200);
         assertThat(nurse.body()).contains("\"state\":\"PENDING\"").doesNotContain("Айбек").doesNotContain("Aibek");
-        assertThat(get("/api/v1/clients/" + id + "/duplicate-check", "pharmacist", "pharmacist-password-1").statusCode())
+        assertThat(get("/api/v1/clients/" + id + "/duplicate-check", "pharmacist", "pharmacist-password-1").status())
                 .isEqualTo(403);
-        assertThat(get("/api/v1/clients/" + id + "/duplicate-check", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/clients/" + id + "/duplicate-check", null, null).status()).isEqualTo(401);
         assertThat(get("/api/v1/clients/" + UUID.randomUUID() + "/duplicate-check", "nurse", "nurse-password-1")
-                .statusCode()).isEqualTo(404);
+                .status()).isEqualTo(404);
     }
 
     @Test
     void theClientPageFragmentRendersInKyrgyz() throws Exception {
         UUID id = enrol(true, true);
-        HttpClient browser = ClinicToHubFlowTestSupport.login(port, "nurse", "nurse-password-1");
-        var response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/duplicates/clients/"
-                + id + "?lang=ky")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        var response = new Http(port).signIn("nurse", "nurse-password-1").get("/duplicates/clients/" + id + "?lang=ky");
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("Кайталанууну текшерүү").contains("Хабдын жообу күтүлүүдө.")
                 .contains("Кайра текшерүү").doesNotContain("Айбек");
     }
@@ -319,10 +295,8 @@ class DuplicateOutboxTest {
     void theClientPageShowsTheCheckToNursesAndNotToPharmacists() throws Exception {
         UUID id = enrol(true, true);
         for (String[] who : new String[][] {{"nurse", "nurse-password-1"}, {"pharmacist", "pharmacist-password-1"}}) {
-            HttpClient browser = ClinicToHubFlowTestSupport.login(port, who[0], who[1]);
-            var page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/clients/" + id))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).isEqualTo(200);
+            var page = new Http(port).signIn(who[0], who[1]).get("/clients/" + id);
+            assertThat(page.status()).isEqualTo(200);
             if (who[0].equals("nurse")) {
                 assertThat(page.body()).contains("id=\"duplicate-status\"").contains("Check again");
             } else {
@@ -331,11 +305,7 @@ class DuplicateOutboxTest {
         }
     }
 
-    HttpResponse<String> get(String path, String user, String password) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    Http.Response get(String path, String user, String password) {
+        return new Http(port).get(user == null ? null : user + ":" + password, path);
     }
 }

@@ -2,10 +2,6 @@ package org.ishenim.duplicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,24 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.ishenim.testing.BothDatabases
 class DuplicateRefreshTest {
 
-    static final Path secretFile;
-
-    static {
-        try {
-            secretFile = Files.createTempFile("ishenim-linkage", ".secret");
-            Files.writeString(secretFile, "refresh-test-secret-0123456789abcdef\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void unreachableHub(DynamicPropertyRegistry r) {
-        r.add("ishenim.hub.url", () -> "http://127.0.0.1:9");
-        r.add("ishenim.hub.token", () -> "ishs_unused");
-        r.add("ishenim.linkage.secret-file", secretFile::toString);
-        r.add("ishenim.duplicates.send-interval", () -> "PT1H");
-        r.add("ishenim.duplicates.send-after-commit", () -> "false");
+        UnreachableHub.properties(r, "refresh-test-secret-0123456789abcdef");
         r.add("ishenim.duplicates.refresh.cron", () -> "-");
     }
 

@@ -2,10 +2,6 @@ package org.ishenim.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,6 +10,7 @@ import org.ishenim.linkage.Clk;
 import org.ishenim.linkage.ConfiguredEncoding;
 import org.ishenim.linkage.EncodingConfiguration;
 import org.ishenim.staff.StaffAccounts;
+import org.ishenim.testing.Http;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class HubApiTest {
 
     static final JsonMapper json = JsonMapper.builder().build();
-    static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -83,43 +79,43 @@ class HubApiTest {
     @Test
     void missingWrongOrRevokedTokensAre401() throws Exception {
         String body = clkBody(randomClk());
-        assertThat(send("POST", "/queries", null, body).statusCode()).isEqualTo(401);
-        assertThat(send("POST", "/queries", "ishs_not-a-real-token", body).statusCode()).isEqualTo(401);
-        assertThat(send("POST", "/queries", "Basic Zm9vOmJhcg==", body, true).statusCode()).isEqualTo(401);
-        assertThat(send("POST", "/queries", tokenA, body).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/queries", null, body).status()).isEqualTo(401);
+        assertThat(send("POST", "/queries", "ishs_not-a-real-token", body).status()).isEqualTo(401);
+        assertThat(send("POST", "/queries", "Basic Zm9vOmJhcg==", body, true).status()).isEqualTo(401);
+        assertThat(send("POST", "/queries", tokenA, body).status()).isEqualTo(200);
 
         String fresh = sites.rotate(siteA).token();
-        assertThat(send("POST", "/queries", tokenA, body).statusCode()).isEqualTo(401);
-        assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/queries", tokenA, body).status()).isEqualTo(401);
+        assertThat(send("POST", "/queries", fresh, body).status()).isEqualTo(200);
         sites.deactivate(siteA);
-        assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/queries", fresh, body).status()).isEqualTo(401);
 
         // a new token for a deactivated site is refused: it would switch the site on again
         var rotated = send("POST", "/sites/" + siteA + "/token", basic("hubadmin", "hubadmin-password"), null, true);
-        assertThat(rotated.statusCode()).isEqualTo(409);
+        assertThat(rotated.status()).isEqualTo(409);
         assertThat(rotated.body()).doesNotContain("ishs_");
         assertThat(sites.find(siteA).orElseThrow().active()).isFalse();
-        assertThat(send("POST", "/queries", fresh, body).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/queries", fresh, body).status()).isEqualTo(401);
     }
 
     @Test
     void staffCannotActAsASiteAndSitesCannotAdminister() throws Exception {
         String admin = basic("hubadmin", "hubadmin-password");
-        assertThat(send("POST", "/queries", admin, clkBody(randomClk()), true).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/sites", tokenA, null).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/unique-clients", tokenA, null).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/sites", admin, null, true).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/queries", admin, clkBody(randomClk()), true).status()).isEqualTo(403);
+        assertThat(send("GET", "/sites", tokenA, null).status()).isEqualTo(403);
+        assertThat(send("GET", "/unique-clients", tokenA, null).status()).isEqualTo(403);
+        assertThat(send("GET", "/sites", admin, null, true).status()).isEqualTo(200);
     }
 
     @Test
     void aQueryFindsCandidatesAtOtherSitesAsSiteAndReferenceOnly() throws Exception {
         Clk person = randomClk();
         String refA = reference();
-        assertThat(send("PUT", "/encodings/" + refA, tokenA, clkBody(person)).statusCode()).isEqualTo(204);
+        assertThat(send("PUT", "/encodings/" + refA, tokenA, clkBody(person)).status()).isEqualTo(204);
 
         String refB = reference();
         var answer = send("POST", "/queries", tokenB, queryBody(near(person, 20), refB));
-        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.status()).isEqualTo(200);
         JsonNode candidates = json.readTree(answer.body()).get("candidates");
         assertThat(candidates).hasSize(1);
         JsonNode c = candidates.get(0);
@@ -158,11 +154,11 @@ class HubApiTest {
         String refA = reference();
         send("PUT", "/encodings/" + refA, tokenA, clkBody(person));
         // Site B deletes "refA": it names B's own (absent) record, so A's stays.
-        assertThat(send("DELETE", "/encodings/" + refA, tokenB, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/encodings/" + refA, tokenB, null).status()).isEqualTo(204);
         assertThat(candidatesFor(tokenB, person)).hasSize(1);
-        assertThat(send("DELETE", "/encodings/" + refA, tokenA, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/encodings/" + refA, tokenA, null).status()).isEqualTo(204);
         assertThat(candidatesFor(tokenB, person)).isEmpty();
-        assertThat(send("DELETE", "/encodings/" + refA, tokenA, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/encodings/" + refA, tokenA, null).status()).isEqualTo(204);
     }
 
     @Test
@@ -191,7 +187,7 @@ class HubApiTest {
         assertRefused("PUT", "/encodings/aibek-toktogulov-1985", clkBody(clk), "not-an-encoding");
         assertRefused("POST", "/queries", "{\"clk\":\"" + clk + "\",\"reference\":\"Aibek\"}", "not-an-encoding");
         var malformed = send("PUT", "/encodings/" + ref, tokenA, "{\"clk\": Aibek");
-        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body()).doesNotContain("Aibek");
         assertThat(candidatesFor(tokenB, Clk.fromBase64(clk))).isEmpty();
     }
@@ -218,7 +214,7 @@ class HubApiTest {
             for (var response : java.util.List.of(send("PUT", "/encodings/" + ref, tokenA, clkBody(person)),
                     send("POST", "/encodings", tokenA, "{\"encodings\":[" + item(ref, person) + "]}"),
                     send("POST", "/queries", tokenA, queryBody(person, null)))) {
-                assertThat(response.statusCode()).as(String.valueOf(header)).isEqualTo(409);
+                assertThat(response.status()).as(String.valueOf(header)).isEqualTo(409);
                 JsonNode problem = json.readTree(response.body());
                 assertThat(problem.get("type").stringValue()).isEqualTo("urn:ishenim:problem:encoding-mismatch");
                 assertThat(problem.at("/expected/configuration").stringValue())
@@ -236,7 +232,7 @@ class HubApiTest {
             }
         }
         // a deletion needs no configuration: a clinic can always withdraw what it sent
-        assertThat(send("DELETE", "/encodings/" + ref, tokenA, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/encodings/" + ref, tokenA, null).status()).isEqualTo(204);
         encodingHeader = configuration.expected().configuration().id() + "; fingerprint="
                 + configuration.expected().fingerprint();
         assertThat(candidatesFor(tokenB, person)).isEmpty();
@@ -249,12 +245,12 @@ class HubApiTest {
         Clk two = randomClk();
         String body = "{\"encodings\":[" + item(reference(), one) + "," + item(reference(), two) + "]}";
         var stored = send("POST", "/encodings", tokenA, body);
-        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.status()).isEqualTo(200);
         assertThat(stored.body()).isEqualTo("{\"stored\":2}");
         send("PUT", "/encodings/" + reference(), tokenB, clkBody(near(one, 12)));
 
         var census = send("GET", "/unique-clients", basic("hubanalyst", "hubanalyst-password"), null, true);
-        assertThat(census.statusCode()).isEqualTo(200);
+        assertThat(census.status()).isEqualTo(200);
         JsonNode c = json.readTree(census.body());
         assertThat(c.get("encodings").intValue()).isEqualTo(3);
         assertThat(c.get("uniqueClients").intValue()).isEqualTo(2);
@@ -263,55 +259,26 @@ class HubApiTest {
 
     @Test
     void theSitesPageShowsANewTokenOnceAndKeepsOnlyItsHash() throws Exception {
-        HttpClient browser = login("hubadmin", "hubadmin-password");
-        String form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites?lang=ru")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var pageResponse = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites?lang=ru")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(pageResponse.statusCode()).as(pageResponse.headers().toString()).isEqualTo(200);
+        var browser = new Http(port).signIn("hubadmin", "hubadmin-password");
+        String form = new Http(port).get(null, "/hub/sites?lang=ru").body();
+        var pageResponse = browser.get("/hub/sites?lang=ru");
+        assertThat(pageResponse.status()).as(pageResponse.headers().toString()).isEqualTo(200);
         String page = pageResponse.body();
         assertThat(form).doesNotContain("Площадки");
         assertThat(page).contains("Площадки").contains(siteA).contains("id=\"unique-clients\"");
         String code = "page-" + run;
-        var registered = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("code=" + code + "&name=Page+site&_csrf=" + csrf(page))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(registered.statusCode()).isEqualTo(200);
+        var registered = browser.postForm("/hub/sites", java.util.Map.of("code", code, "name", "Page site",
+                "_csrf", Http.csrf(page)));
+        assertThat(registered.status()).isEqualTo(200);
         var token = java.util.regex.Pattern.compile("(ishs_[A-Za-z0-9_-]{43})").matcher(registered.body());
         assertThat(token.find()).isTrue();
-        assertThat(send("POST", "/queries", token.group(1), clkBody(randomClk())).statusCode()).isEqualTo(200);
-        String again = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(send("POST", "/queries", token.group(1), clkBody(randomClk())).status()).isEqualTo(200);
+        String again = browser.get("/hub/sites").body();
         assertThat(again).contains(code).doesNotContain(token.group(1));
         assertThat(sites.list().stream().filter(s -> s.code().equals(code))).hasSize(1);
 
-        HttpClient analyst = login("hubanalyst", "hubanalyst-password");
-        assertThat(analyst.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hub/sites")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
-    }
-
-    HttpClient login(String user, String password) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf="
-                        + csrf(login))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.headers().toString()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
-    }
-
-    static String csrf(String html) {
-        var m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        if (!m.find()) {
-            m = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
-            assertThat(m.find()).isTrue();
-        }
-        return java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        var analyst = new Http(port).signIn("hubanalyst", "hubanalyst-password");
+        assertThat(analyst.get("/hub/sites").status()).isEqualTo(403);
     }
 
     void encodingsCleared() {
@@ -325,7 +292,7 @@ class HubApiTest {
 
     void assertRefused(String method, String path, String body, String code) throws Exception {
         var response = send(method, path, tokenA, body);
-        assertThat(response.statusCode()).as(body).isEqualTo(400);
+        assertThat(response.status()).as(body).isEqualTo(400);
         assertThat(response.body()).contains(code).doesNotContain("Aibek").doesNotContain("Toktogulov")
                 .doesNotContain("1985");
     }
@@ -384,23 +351,22 @@ class HubApiTest {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return Http.basic(user + ":" + password);
     }
 
-    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+    Http.Response send(String method, String path, String token, String body) {
         return send(method, path, token == null ? null : "Bearer " + token, body, true);
     }
 
-    HttpResponse<String> send(String method, String path, String authorization, String body, boolean raw) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/hub" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+    Http.Response send(String method, String path, String authorization, String body, boolean raw) {
+        var headers = new java.util.ArrayList<String>();
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            headers.addAll(java.util.List.of("Authorization", authorization));
         }
         if (encodingHeader != null) {
-            request.header(HubEncodingConfiguration.HEADER, encodingHeader);
+            headers.addAll(java.util.List.of(HubEncodingConfiguration.HEADER, encodingHeader));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Http(port).send(null, method, "/api/v1/hub" + path, body,
+                headers.isEmpty() ? null : headers.toArray(String[]::new));
     }
 }

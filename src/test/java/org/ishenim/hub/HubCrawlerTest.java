@@ -2,10 +2,6 @@ package org.ishenim.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,6 +10,7 @@ import java.util.Random;
 import org.ishenim.linkage.Clk;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.Crawler;
+import org.ishenim.testing.Http;
 import org.ishenim.testing.StaffFixture;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.Test;
@@ -85,14 +82,10 @@ class HubCrawlerTest {
 
         // a query that finds every stored encoding answers with sites and references only
         for (Clk clk : stored) {
-            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/hub/queries")).header("Authorization", "Bearer " + token)
-                    .header("Ishenim-Encoding", configuration.expected().configuration().id() + "; fingerprint="
-                            + configuration.expected().fingerprint())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"clk\":\"" + clk.toBase64() + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).isEqualTo(200);
+            var answer = new Http(port).send(null, "POST", "/api/v1/hub/queries", Http.json("clk", clk.toBase64()),
+                    new String[] {"Authorization", "Bearer " + token, "Ishenim-Encoding",
+                        configuration.expected().configuration().id() + "; fingerprint=" + configuration.expected().fingerprint()});
+            assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).contains("\"reference\"");
             assertThat(forbidden).noneSatisfy(f -> assertThat(answer.body()).contains(f));
         }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,11 +18,10 @@ import org.ishenim.clients.Purpose;
 import org.ishenim.clients.Sex;
 import org.ishenim.medicines.Medicine;
 import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.Api;
+import org.ishenim.testing.Http;
 import org.ishenim.testing.BothDatabases;
 import org.ishenim.testing.MutableClock;
 import org.ishenim.testing.StaffFixture;
-import org.ishenim.web.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +50,6 @@ class ClinicIndicatorsTest {
 
     static final String METHADONE = Medicine.METHADONE_ORAL_10MG_ML.name();
     static final String BUPRENORPHINE = Medicine.BUPRENORPHINE_SL_8MG.name();
-    static final String PASSWORD = StaffFixture.PASSWORD;
     static final String QUERY = "?month=2026-04&census=2026-04-30&cohortFrom=2026-01&cohortTo=2026-01";
 
     @LocalServerPort
@@ -67,17 +64,12 @@ class ClinicIndicatorsTest {
     MutableClock clock;
     @Autowired
     JdbcClient db;
-    Api api;
+    Http api;
 
     @BeforeEach
     void setUp() {
-        for (var s : List.of(List.of("nurse", Roles.NURSE), List.of("doctor", Roles.DOCTOR),
-                List.of("pharmacist", Roles.PHARMACIST), List.of("manager", Roles.MANAGER))) {
-            if (!staff.exists((String) s.get(0))) {
-                staff.create((String) s.get(0), (Roles) s.get(1), PASSWORD, true);
-            }
-        }
-        api = new Api(port);
+        StaffFixture.onePerRole(staff);
+        api = new Http(port);
     }
 
     /**
@@ -250,7 +242,7 @@ class ClinicIndicatorsTest {
                 UUID.randomUUID().toString()), 201);
     }
 
-    private static Api.Reply expect(Api.Reply reply, int status) {
+    private static Http.Response expect(Http.Response reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         return reply;
     }

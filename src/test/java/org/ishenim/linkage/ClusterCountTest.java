@@ -64,6 +64,55 @@ class ClusterCountTest {
         assertThat(blocked.clusters()).isEqualTo(exact.clusters());
     }
 
+    /**
+     * The default configuration (diffusion-3x2048, half of the bits set, threshold 0.76): the clinic encodings of
+     * translit-dev through the real hardener.
+     */
+    @Test
+    void defaultHardenedEncodingsOfTranslitDevClusterAsEveryPairDoes() {
+        EncodingConfiguration configuration = EncodingConfiguration.DEFAULT;
+        ConfiguredEncoding encoding = ConfiguredEncoding.of(LinkageSchema.CLINIC, configuration);
+        ClkEncoder encoder = new ClkEncoder(encoding.schema(), "cluster test".getBytes(StandardCharsets.UTF_8));
+        List<Clk> clks = new ArrayList<>();
+        clks.addAll(encoder.encodeCsv(new StringReader(TestData.read(TestData.resource("translit-dev/a.csv")))));
+        clks.addAll(encoder.encodeCsv(new StringReader(TestData.read(TestData.resource("translit-dev/b.csv")))));
+        ClkSet set = ClkSet.of(clks);
+        double threshold = configuration.threshold();
+
+        Partition exact = matcher.exactClusters(set, threshold);
+        Partition blocked = matcher.clusters(set, threshold);
+
+        assertThat(set.size()).isGreaterThanOrEqualTo(Matcher.EXACT_CLUSTERS_BELOW);
+        assertThat(exact.clusters()).isBetween(4_900, 5_100);
+        assertThat(blocked.labels()).containsExactly(exact.labels());
+    }
+
+    /** Half-filled random encodings with copies just above the default's threshold, and chains of copies. */
+    @Test
+    void diffusedNearDuplicatesAtTheDefaultThresholdAreJoinedAndChainsFollowed() {
+        double threshold = EncodingConfiguration.DEFAULT.threshold();
+        Random random = new Random(13);
+        List<Clk> clks = new ArrayList<>();
+        List<int[]> expectedPairs = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            clks.add(SyntheticClks.random(2048, true, random));
+        }
+        for (int i = 0; i < 600; i++) {
+            int original = i % 3 == 0 && i > 0 ? clks.size() - 1 : random.nextInt(6_000); // every third extends a chain
+            clks.add(SyntheticClks.nearCopy(clks.get(original), threshold + 0.002, random));
+            expectedPairs.add(new int[] {original, clks.size() - 1});
+        }
+        ClkSet set = ClkSet.of(clks);
+
+        Partition exact = matcher.exactClusters(set, threshold);
+        Partition blocked = matcher.clusters(set, threshold);
+
+        assertThat(blocked.labels()).containsExactly(exact.labels());
+        for (int[] pair : expectedPairs) {
+            assertThat(blocked.labels()[pair[0]]).isEqualTo(blocked.labels()[pair[1]]);
+        }
+    }
+
     @Test
     void countsTheSameAsBeforeOnSmallSets() {
         Random random = new Random(5);

@@ -14,6 +14,7 @@ import org.ishenim.reform.registry.Registry;
 import org.ishenim.reform.sentences.SentenceImport;
 import org.ishenim.reform.visits.Visits;
 import org.ishenim.staff.StaffAccounts;
+import org.ishenim.testing.Http;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class BriefExportTest {
     }
 
     String pdfText(String lang) throws Exception {
-        var viewer = new ReformHttp(port).login("brief-viewer", "pw-viewer");
+        var viewer = new Http(port).signIn("brief-viewer", "pw-viewer");
         var response = viewer.getBytes("/reform/countries/KG/brief.pdf?lang=" + lang);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -95,9 +96,9 @@ class BriefExportTest {
 
     @Test
     void theCsvExportHasTheFiguresAndNoFormulas() throws Exception {
-        var viewer = new ReformHttp(port).login("brief-viewer", "pw-viewer");
+        var viewer = new Http(port).signIn("brief-viewer", "pw-viewer");
         var csv = viewer.get("/reform/countries/KG/export.csv");
-        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).startsWith("country,section,year,group,indicator,value")
                 .contains("KG,sentences,2023,all,sentences,111", "KG,sentences,2023,all,not_diagnosed,22",
                         "KG,sentences,2023,all,share_not_diagnosed,0.1982", "KG,registry,2023,all,on_oat,1230",
@@ -107,7 +108,7 @@ class BriefExportTest {
 
     @Test
     void theDashboardShowsTheShareWithoutADiagnosis() throws Exception {
-        var viewer = new ReformHttp(port).login("brief-viewer", "pw-viewer");
+        var viewer = new Http(port).signIn("brief-viewer", "pw-viewer");
         String page = viewer.get("/reform/countries/KG?lang=en").body();
         assertThat(page).contains("id=\"dashboard-share\">19.8%<", "<svg", "Synthetic data");
         assertThat(page).doesNotContain("??");

@@ -2,10 +2,6 @@ package org.ishenim.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.ishenim.testing.Http;
 import org.ishenim.web.EndedSessions;
@@ -29,7 +25,7 @@ class HubSessionTest {
     @Test
     void disablingAnAnalystEndsTheOpenSession() throws Exception {
         UUID id = accounts.create("hub-session", Roles.ANALYST, "violet tractor harbour", false);
-        HttpClient browser = new Http(port).signIn("hub-session", "violet tractor harbour");
+        Http.Session browser = new Http(port).signIn("hub-session", "violet tractor harbour");
         assertThat(get(browser, "/")).isEqualTo(200);
         accounts.setEnabled(id, false);
         assertThat(get(browser, "/")).isEqualTo(302);
@@ -41,8 +37,7 @@ class HubSessionTest {
                 .allSatisfy(chain -> assertThat(chain.getFilters()).hasAtLeastOneElementOfType(EndedSessions.class));
     }
 
-    int get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+    int get(Http.Session browser, String path) {
+        return browser.get(path).status();
     }
 }

@@ -41,31 +41,23 @@ class LoginMemoryTest {
      */
     @Test
     void anonymousVisitorsGetNoSession() throws Exception {
-        var client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        String base = "http://localhost:" + port;
-        var login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(200);
+        var http = new Http(port);
+        var login = http.get(null, "/login");
+        assertThat(login.status()).isEqualTo(200);
         assertThat(sessionCookie(login)).as("GET /login").isFalse();
-        var asked = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/clients")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
-        assertThat(asked.statusCode()).isEqualTo(302);
+        var asked = http.get(null, "/clients");
+        assertThat(asked.status()).isEqualTo(302);
         assertThat(sessionCookie(asked)).as("GET /clients").isFalse();
-        var cookies = String.join("; ", login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
-        var token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
-        assertThat(token.find()).isTrue();
-        var failed = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=ghost-visitor&password=wrong+password+here&_csrf="
-                        + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
-        assertThat(failed.statusCode()).isEqualTo(302);
-        assertThat(failed.headers().firstValue("Location").orElse("")).contains("error");
+        var cookies = String.join("; ", login.headers("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
+        var failed = http.raw("POST", "/login", Http.form(Map.of("username", "ghost-visitor", "password",
+                "wrong password here", "_csrf", Http.csrf(login.body()))), "Cookie: " + cookies);
+        assertThat(failed.status()).isEqualTo(302);
+        assertThat(failed.header("Location").orElse("")).contains("error");
         assertThat(sessionCookie(failed)).as("failed POST /login").isFalse();
     }
 
-    private static boolean sessionCookie(java.net.http.HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="));
+    private static boolean sessionCookie(Http.Response response) {
+        return response.cookie("JSESSIONID").isPresent();
     }
 
     /** Every non-empty collection or map held in a field of the staff module's beans, with its size. */

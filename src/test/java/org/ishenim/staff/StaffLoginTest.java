@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.ishenim.testing.Http;
 import org.ishenim.web.Roles;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +97,7 @@ class StaffLoginTest {
     void disablingEndsTheOpenSessionAndNothingIsDoneInItsName() {
         String name = "session-off";
         UUID id = accounts.create(name, Roles.NURSE, GOOD, false);
-        HttpClient browser = http.signIn(name, GOOD);
+        Http.Session browser = http.signIn(name, GOOD);
         String form = page(browser, "/clients/new");
         long before = auditEntriesBy(name, "%");
 
@@ -107,7 +105,7 @@ class StaffLoginTest {
 
         assertThat(status(browser, "GET", "/clients/new", null)).isEqualTo(302);
         int enrol = status(browser, "POST", "/clients", "sex=M&birthYear=1980&motherFirstName=Aigul&fatherFirstName=Bakyt"
-                + "&alias=after-disable&_csrf=" + csrf(form));
+                + "&alias=after-disable&_csrf=" + Http.csrf(form));
         assertThat(enrol).isIn(302, 403);
         assertThat(auditEntriesBy(name, "%")).isEqualTo(before);
         assertThat(auditEntriesBy(name, "client.enrol")).isZero();
@@ -142,7 +140,7 @@ class StaffLoginTest {
 
     private void everyChangeEndsTheSession(String name, Consumer<UUID> change) {
         UUID id = accounts.create(name, Roles.NURSE, GOOD, false);
-        HttpClient browser = http.signIn(name, GOOD);
+        Http.Session browser = http.signIn(name, GOOD);
         assertThat(status(browser, "GET", "/clients/new", null)).isEqualTo(200);
         change.accept(id);
         assertThat(status(browser, "GET", "/clients/new", null)).isEqualTo(302);
@@ -166,7 +164,7 @@ class StaffLoginTest {
 
     @Test
     void aRefusedRequestLeavesNoTypedAddressInTheAudit() {
-        HttpClient browser = http.signIn("login-admin", GOOD);
+        Http.Session browser = http.signIn("login-admin", GOOD);
         // no CSRF token: refused by the access-denied handler, which audits the attempt
         assertThat(status(browser, "POST", "/clients/Qwmarker-Aynura-Sydykova/erasure", "confirm=true")).isEqualTo(403);
         long leaked = db.sql("""
@@ -177,23 +175,13 @@ class StaffLoginTest {
         assertThat(auditEntriesBy("login-admin", "denied%")).isPositive();
     }
 
-    String page(HttpClient browser, String path) {
-        try {
-            var r = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(200);
-            return r.body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    String page(Http.Session browser, String path) {
+        var r = browser.get(path);
+        assertThat(r.status()).isEqualTo(200);
+        return r.body();
     }
 
-    static String csrf(String page) {
-        var m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        return m.find() ? m.group(1) : "";
-    }
-
-    int status(HttpClient browser, String method, String path, String form) {
+    int status(Http.Session browser, String method, String path, String form) {
         var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (form == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());

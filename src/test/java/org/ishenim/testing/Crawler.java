@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -254,9 +253,9 @@ public final class Crawler {
 
     /** A staff member: HTTP Basic on the API, a signed-in session with its CSRF token on pages. */
     public Caller staff(String username, String password) {
-        HttpClient browser = new Http(URI.create(base).getPort()).signIn(username, password);
-        String csrf = csrf(browser);
-        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Http.Session session = new Http(URI.create(base).getPort()).signIn(username, password);
+        String csrf = session.csrf();
+        String basic = Http.basic(username + ":" + password);
         HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         return new Caller() {
             public String name() {
@@ -267,7 +266,7 @@ public final class Crawler {
                 if (api) {
                     return plain.send(request.header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
                 }
-                return browser.send(request.header("X-CSRF-TOKEN", csrf).build(), HttpResponse.BodyHandlers.ofString());
+                return session.send(request.header("X-CSRF-TOKEN", csrf).build(), HttpResponse.BodyHandlers.ofString());
             }
         };
     }
@@ -284,22 +283,5 @@ public final class Crawler {
                 return plain.send(request.header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
             }
         };
-    }
-
-    private String csrf(HttpClient browser) {
-        try {
-            String home = browser.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(home);
-            if (!token.find()) {
-                throw new IllegalStateException("no CSRF token on the home page");
-            }
-            return token.group(1);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,7 +3,10 @@ package org.ishenim.testing;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.web.Roles;
 
-/** One staff member per role, named after the role, with the password {@code secret-pass-7}. */
+/**
+ * One staff member per role, named after the role, and a second doctor and nurse ({@code doctor2}, {@code nurse2}:
+ * a countersignature, a dose "by whom"), all with the password {@code secret-pass-7}.
+ */
 public final class StaffFixture {
 
     public static final String PASSWORD = "secret-pass-7";
@@ -13,13 +16,15 @@ public final class StaffFixture {
 
     public static void onePerRole(StaffAccounts accounts) {
         for (Roles role : Roles.values()) {
-            String name = role.name().toLowerCase();
-            if (!accounts.exists(name)) {
-                accounts.create(name, role, PASSWORD, false);
-            }
+            create(accounts, role.name().toLowerCase(), role);
         }
-        if (!accounts.exists("doctor2")) {
-            accounts.create("doctor2", Roles.DOCTOR, PASSWORD, false);
+        create(accounts, "doctor2", Roles.DOCTOR);
+        create(accounts, "nurse2", Roles.NURSE);
+    }
+
+    private static void create(StaffAccounts accounts, String name, Roles role) {
+        if (!accounts.exists(name)) {
+            accounts.create(name, role, PASSWORD, false);
         }
     }
 

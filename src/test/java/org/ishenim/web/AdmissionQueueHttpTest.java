@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +122,7 @@ class AdmissionQueueHttpTest {
     }
 
     /** A client with a UI session, logged in through the form as a browser is (logging in takes no turn). */
-    private HttpClient signedInBrowser(String user) {
+    private Http.Session signedInBrowser(String user) {
         return http.signIn(user, StaffFixture.PASSWORD);
     }
 

@@ -2,11 +2,9 @@ package org.ishenim.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.ishenim.staff.StaffAccounts;
-import org.ishenim.testing.RawHttp;
+import org.ishenim.testing.Http;
 import org.ishenim.testing.StaffFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,21 +27,21 @@ class ForwardedHeadersTest {
 
     @LocalServerPort int port;
     @Autowired StaffAccounts staff;
-    RawHttp http;
+    Http http;
 
     @BeforeEach
     void setUp() {
         StaffFixture.onePerRole(staff);
-        http = new RawHttp(port);
+        http = new Http(port);
     }
 
     @Test
     void redirectsNeverNameTheHostTheRequestClaimed() {
-        var toLogin = http.get("/clients", "Host: evil.example");
+        var toLogin = http.raw("GET", "/clients", null, "Host: evil.example");
         assertThat(toLogin.status()).isEqualTo(302);
         assertThat(toLogin.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/login"));
 
-        var forged = http.get("/clients", FORGED);
+        var forged = http.raw("GET", "/clients", null, FORGED);
         assertThat(forged.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/"));
 
         // an anonymous visitor has no session (nothing is remembered for them), so the login goes to the home page;
@@ -57,8 +55,8 @@ class ForwardedHeadersTest {
         assertThat(failed.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/login"));
 
         String signedIn = afterLogin.cookie("JSESSIONID").orElseThrow();
-        var page = http.get("/", "Cookie: JSESSIONID=" + signedIn);
-        var logout = http.postForm("/logout", "_csrf=" + csrf(page.body()), "Host: evil.example",
+        var page = http.raw("GET", "/", null, "Cookie: JSESSIONID=" + signedIn);
+        var logout = http.raw("POST", "/logout", "_csrf=" + Http.csrf(page.body()), "Host: evil.example",
                 "Cookie: JSESSIONID=" + signedIn);
         assertThat(logout.status()).isEqualTo(302);
         assertThat(logout.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/login"));
@@ -66,7 +64,7 @@ class ForwardedHeadersTest {
 
     @Test
     void forwardedHeadersFromAnUntrustedAddressChangeNothing() {
-        var plain = http.get("/login", FORGED);
+        var plain = http.raw("GET", "/login", null, FORGED);
         assertThat(plain.status()).isEqualTo(200);
         assertThat(plain.headers("Set-Cookie")).isNotEmpty().noneMatch(c -> c.toLowerCase().contains("secure"));
         assertThat(plain.header("Strict-Transport-Security")).isEmpty();
@@ -74,18 +72,11 @@ class ForwardedHeadersTest {
     }
 
     /** Signs in as the nurse with the login page's CSRF token, which an anonymous visitor holds in a cookie. */
-    RawHttp.Response login(String password, String... headers) {
-        var page = http.get("/login");
-        String token = csrf(page.body());
+    Http.Response login(String password, String... headers) {
+        var page = http.raw("GET", "/login", null);
         String[] all = java.util.Arrays.copyOf(headers, headers.length + 1);
         all[headers.length] = "Cookie: ISHENIM-CSRF=" + page.cookie("ISHENIM-CSRF").orElseThrow();
-        return http.postForm("/login", "username=nurse&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8), all);
-    }
-
-    static String csrf(String page) {
-        var m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
+        return http.raw("POST", "/login", Http.form(Map.of("username", "nurse", "password", password,
+                "_csrf", Http.csrf(page.body()))), all);
     }
 }

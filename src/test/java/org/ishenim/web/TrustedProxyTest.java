@@ -2,7 +2,7 @@ package org.ishenim.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.ishenim.testing.RawHttp;
+import org.ishenim.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +22,7 @@ class TrustedProxyTest {
 
     @Test
     void httpsThroughTheTrustedProxyGetsASecureCookieAndHsts() {
-        var https = new RawHttp(port).get("/login", "X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.9");
+        var https = new Http(port).raw("GET", "/login", null, "X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.9");
         assertThat(https.status()).isEqualTo(200);
         assertThat(https.headers("Set-Cookie")).isNotEmpty().allMatch(c -> c.contains("; Secure"));
         assertThat(https.header("Strict-Transport-Security")).hasValueSatisfying(h -> assertThat(h).contains("max-age="));
@@ -30,21 +30,21 @@ class TrustedProxyTest {
 
     @Test
     void everyCookieIsSecureOverHttps() {
-        var https = new RawHttp(port).get("/login?lang=ru", "X-Forwarded-Proto: https");
+        var https = new Http(port).raw("GET", "/login?lang=ru", null, "X-Forwarded-Proto: https");
         assertThat(https.headers("Set-Cookie")).anyMatch(c -> c.startsWith("ishenim-lang="))
                 .allMatch(c -> c.contains("; Secure"));
     }
 
     @Test
     void plainHttpThroughTheProxyHasNeither() {
-        var http = new RawHttp(port).get("/login", "X-Forwarded-Proto: http");
+        var http = new Http(port).raw("GET", "/login", null, "X-Forwarded-Proto: http");
         assertThat(http.headers("Set-Cookie")).isNotEmpty().noneMatch(c -> c.contains("Secure"));
         assertThat(http.header("Strict-Transport-Security")).isEmpty();
     }
 
     @Test
     void aForwardedHostNeverReachesARedirect() {
-        var r = new RawHttp(port).get("/clients?lang=ru", "Host: evil.example", "X-Forwarded-Proto: https",
+        var r = new Http(port).raw("GET", "/clients?lang=ru", null, "Host: evil.example", "X-Forwarded-Proto: https",
                 "X-Forwarded-Host: evil.example");
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/login"));

@@ -115,9 +115,8 @@ class UnexpectedErrorsTest {
     @Test
     void aWrongIdInAPageAddressIsNotLogged(CapturedOutput output) throws Exception {
         var browser = http.signIn("nurse", StaffFixture.PASSWORD);
-        var page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dosing/M1983AYBA"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(400);
+        var page = browser.get("/dosing/M1983AYBA");
+        assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).doesNotContain("M1983AYBA");
         assertThat(output).doesNotContain("M1983AYBA");
     }

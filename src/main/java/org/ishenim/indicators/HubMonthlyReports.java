@@ -1,0 +1,115 @@
+package org.ishenim.indicators;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.ishenim.audit.AuditLog;
+import org.ishenim.audit.Outcome;
+import org.ishenim.web.HubOnly;
+import org.ishenim.web.Utc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hub's store of the sites' monthly reports: one per site and month, the latest version. The same version sent
+ * again is recognised (by its digest) and changes nothing; a higher version replaces the stored one, cells and all,
+ * never adds to it; a lower version, or a different report under the stored version, is refused. Every receipt and
+ * refusal is audited ({@code report.monthly.receive}). Nothing here returns the per-site cells: they never leave the
+ * hub unsuppressed.
+ */
+@Service
+@HubOnly
+class HubMonthlyReports {
+
+    enum Receipt {
+        /** The first report of the site for the month. */
+        STORED,
+        /** The stored version, sent again: nothing changed. */
+        UNCHANGED,
+        /** A higher version replaced the stored one. */
+        REPLACED,
+        /** Refused: a higher version is stored. */
+        SUPERSEDED,
+        /** Refused: a different report is stored under the same version. */
+        CONFLICT
+    }
+
+    /** What became of a report, and the version the hub now holds for the site and month. */
+    record Received(Receipt receipt, int storedVersion) {
+        boolean refused() {
+            return receipt == Receipt.SUPERSEDED || receipt == Receipt.CONFLICT;
+        }
+    }
+
+    private record Stored(int version, String digest) {
+    }
+
+    private final JdbcClient db;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    HubMonthlyReports(JdbcClient db, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Received receive(String site, MonthlyContribution report) {
+        String month = report.month().toString();
+        String digest = report.digest();
+        Optional<Stored> stored = db.sql("""
+                SELECT version, digest FROM hub_monthly_report WHERE site_code = :site AND report_month = :m FOR UPDATE
+                """).param("site", site).param("m", month)
+                .query((rs, n) -> new Stored(rs.getInt(1), rs.getString(2))).optional();
+        Received received;
+        if (stored.isEmpty()) {
+            insert(site, report, digest);
+            received = new Received(Receipt.STORED, report.version());
+        } else if (stored.get().version() > report.version()) {
+            received = new Received(Receipt.SUPERSEDED, stored.get().version());
+        } else if (stored.get().version() == report.version()) {
+            received = new Received(stored.get().digest().equals(digest) ? Receipt.UNCHANGED : Receipt.CONFLICT,
+                    report.version());
+        } else {
+            db.sql("DELETE FROM hub_monthly_report_cell WHERE site_code = :site AND report_month = :m")
+                    .param("site", site).param("m", month).update();
+            db.sql("DELETE FROM hub_monthly_report WHERE site_code = :site AND report_month = :m")
+                    .param("site", site).param("m", month).update();
+            insert(site, report, digest);
+            received = new Received(Receipt.REPLACED, report.version());
+        }
+        audit.record("report.monthly.receive", null, site + " " + month + " v" + report.version() + " "
+                + received.receipt(), received.refused() ? Outcome.DENIED : Outcome.SUCCESS);
+        return received;
+    }
+
+    /** Records a report refused before it could be read (invalid fields): nothing is stored. */
+    void invalid(String site, String month) {
+        audit.record("report.monthly.receive", null, site + " " + month + " INVALID", Outcome.DENIED);
+    }
+
+    private void insert(String site, MonthlyContribution report, String digest) {
+        db.sql("""
+                INSERT INTO hub_monthly_report (site_code, report_month, version, census, region, counted,
+                                                without_consent, digest, received_at)
+                VALUES (:site, :m, :v, :census, :region, :counted, :without, :digest, :at)
+                """)
+                .param("site", site).param("m", report.month().toString()).param("v", report.version())
+                .param("census", report.census()).param("region", report.region()).param("counted", report.counted())
+                .param("without", report.withoutConsent()).param("digest", digest)
+                .param("at", Utc.of(clock.instant())).update();
+        for (ReportCell cell : report.cells()) {
+            db.sql("""
+                    INSERT INTO hub_monthly_report_cell (site_code, report_month, indicator, measure, sex, age_band,
+                                                         medicine, cell_count)
+                    VALUES (:site, :m, :indicator, :measure, :sex, :age, :medicine, :count)
+                    """)
+                    .param("site", site).param("m", report.month().toString())
+                    .param("indicator", cell.measure().indicator()).param("measure", cell.measure().measure())
+                    .param("sex", cell.sex().name()).param("age", cell.age().name())
+                    .param("medicine", cell.medicine() == null ? "" : cell.medicine().name())
+                    .param("count", cell.count()).update();
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package org.ishenim.indicators;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ishenim.medicines.Substance;
+import org.ishenim.web.InvalidFieldsException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A clinic's national contribution for one month, version {@code version}: aggregates only (docs/indicators.md, "The
+ * monthly report"). IND.11 and IND.14 at the census date (the month's last day), IND.12 over the month, IND.13 for
+ * the cohort that started six months before; {@code counted} clients with the {@code STATISTICS} consent,
+ * {@code withoutConsent} left out. The region is the clinic's ({@code ishenim.indicators.region}).
+ */
+record MonthlyContribution(YearMonth month, int version, LocalDate census, String region, int counted,
+        int withoutConsent, List<ReportCell> cells) {
+
+    /** A region code: letters, digits, '-' and '_', at most 40 (empty when the clinic has none configured). */
+    static final Pattern REGION = Pattern.compile("[A-Za-z0-9_-]{0,40}");
+    static final int MAX_CLIENTS = 10_000_000;
+    /** Person-days of a month at a clinic stay far below this. */
+    static final long MAX_COUNT = 1_000_000_000L;
+    static final int MAX_CELLS = 1_000;
+
+    MonthlyContribution {
+        Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(census, "census");
+        Objects.requireNonNull(region, "region");
+        cells = cells.stream().sorted(ReportCell.ORDER).toList();
+        if (version < 1 || counted < 0 || withoutConsent < 0 || !YearMonth.from(census).equals(month)
+                || !REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("A report has a positive version, counts of at least 0, a census "
+                    + "date in its month and a region code.");
+        }
+        Set<String> keys = new HashSet<>();
+        for (ReportCell cell : cells) {
+            if (!keys.add(cell.key())) {
+                throw new IllegalArgumentException("A report holds each stratum once.");
+            }
+        }
+    }
+
+    /** The report as it travels to the hub (the month is in the path). */
+    Payload payload() {
+        return new Payload(version, census.toString(), region, counted, withoutConsent, cells.stream()
+                .map(c -> new Payload.Cell(c.measure().indicator(), c.measure().measure(), c.sex().name(),
+                        c.age().name(), c.medicine() == null ? null : c.medicine().name(), c.count()))
+                .toList());
+    }
+
+    /**
+     * SHA-256 (hex) of the report in a canonical form (cells sorted): the hub recognises a resent report by it, and
+     * tells a changed report under the same version from a resent one.
+     */
+    String digest() {
+        StringBuilder text = new StringBuilder().append(month).append('|').append(version).append('|').append(census)
+                .append('|').append(region).append('|').append(counted).append('|').append(withoutConsent);
+        for (ReportCell cell : cells) {
+            text.append('\n').append(cell.key()).append('=').append(cell.count());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The report a site sent for {@code month}, checked strictly: every field present, codes exactly as the clinic
+     * writes them, each stratum once and by medicine exactly where its measure is, no negative count. A refusal names
+     * the fields (never the value sent); nothing is stored.
+     */
+    static MonthlyContribution fromPayload(YearMonth month, Payload p) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (p == null) {
+            throw new InvalidFieldsException(Map.of("body", "A report is required."));
+        }
+        int version = whole(errors, "version", p.version(), 1, Integer.MAX_VALUE);
+        LocalDate census = null;
+        try {
+            census = p.census() == null ? null : LocalDate.parse(p.census());
+        } catch (DateTimeParseException e) {
+            census = null;
+        }
+        if (census == null || !YearMonth.from(census).equals(month)) {
+            errors.put("census", "A date (yyyy-mm-dd) in the report's month.");
+        }
+        if (p.region() == null || !REGION.matcher(p.region()).matches()) {
+            errors.put("region", "A region code: letters, digits, '-' and '_', at most 40.");
+        }
+        int counted = whole(errors, "counted", p.counted(), 0, MAX_CLIENTS);
+        int withoutConsent = whole(errors, "withoutConsent", p.withoutConsent(), 0, MAX_CLIENTS);
+        List<ReportCell> cells = new ArrayList<>();
+        if (p.cells() == null || p.cells().size() > MAX_CELLS) {
+            errors.put("cells", "A list of at most " + MAX_CELLS + " cells.");
+        } else {
+            Set<String> keys = new HashSet<>();
+            for (int i = 0; i < p.cells().size(); i++) {
+                String field = "cells[" + i + "]";
+                Payload.Cell c = p.cells().get(i);
+                if (c == null) {
+                    errors.put(field, "A cell is required.");
+                    continue;
+                }
+                var measure = ReportMeasure.of(c.indicator(), c.measure());
+                Sex sex = exact(Sex.class, c.sex());
+                AgeBand age = exact(AgeBand.class, c.age());
+                Substance medicine = c.medicine() == null ? null : exact(Substance.class, c.medicine());
+                if (measure.isEmpty()) {
+                    errors.put(field + ".measure", "One of the report's indicator and measure pairs.");
+                } else if (measure.get().byMedicine() ? medicine == null : c.medicine() != null) {
+                    errors.put(field + ".medicine", measure.get().byMedicine() ? "One of "
+                            + List.of(Substance.values()) + "." : "Absent: this measure is not by medicine.");
+                }
+                if (sex == null) {
+                    errors.put(field + ".sex", "One of " + List.of(Sex.values()) + ".");
+                }
+                if (age == null) {
+                    errors.put(field + ".age", "One of " + List.of(AgeBand.values()) + ".");
+                }
+                if (c.count() == null || c.count() < 0 || c.count() > MAX_COUNT) {
+                    errors.put(field + ".count", "A whole number from 0 to " + MAX_COUNT + ".");
+                }
+                if (errors.isEmpty()) {
+                    ReportCell cell = new ReportCell(measure.get(), sex, age, medicine, c.count());
+                    if (!keys.add(cell.key())) {
+                        errors.put(field, "A stratum already in the report.");
+                    }
+                    cells.add(cell);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException(errors);
+        }
+        return new MonthlyContribution(month, version, census, p.region(), counted, withoutConsent, cells);
+    }
+
+    private static int whole(Map<String, String> errors, String field, Integer value, int min, int max) {
+        if (value == null || value < min || value > max) {
+            errors.put(field, "A whole number from " + min + " to " + max + ".");
+            return min;
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E exact(Class<E> type, String code) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(code)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The wire form, JSON: {@code {"version":2,"census":"2026-03-31","region":"chui","counted":120,
+     * "withoutConsent":7,"cells":[{"indicator":"IND11","measure":"NUMERATOR","sex":"F","age":"UNDER_25",
+     * "medicine":"METHADONE","count":3}, ...]}}. The hub refuses any other field.
+     */
+    record Payload(Integer version, String census, String region, Integer counted, Integer withoutConsent,
+            List<Cell> cells) {
+
+        static final Set<String> FIELDS = Set.of("version", "census", "region", "counted", "withoutConsent", "cells");
+        static final Set<String> CELL_FIELDS = Set.of("indicator", "measure", "sex", "age", "medicine", "count");
+
+        record Cell(String indicator, String measure, String sex, String age, String medicine, Long count) {
+        }
+
+        /**
+         * Reads the JSON strictly: an object with no field but the report's, numbers that are whole numbers (never
+         * 1.5 or "12"), codes that are strings. What is missing is left null, for {@link #fromPayload} to refuse.
+         */
+        static Payload read(JsonNode body) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (body == null || !body.isObject()) {
+                throw new InvalidFieldsException(Map.of("body", "A JSON object: the month's report."));
+            }
+            only(body, FIELDS, "body", errors);
+            List<Cell> cells = null;
+            JsonNode list = body.get("cells");
+            if (list != null && !list.isNull()) {
+                if (!list.isArray()) {
+                    errors.put("cells", "A list of cells.");
+                } else {
+                    cells = new ArrayList<>();
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonNode c = list.get(i);
+                        String field = "cells[" + i + "]";
+                        if (c == null || !c.isObject()) {
+                            errors.put(field, "A cell: an object.");
+                            continue;
+                        }
+                        only(c, CELL_FIELDS, field, errors);
+                        Long count = whole(c, "count", field + ".count", errors);
+                        cells.add(new Cell(text(c, "indicator", field + ".indicator", errors),
+                                text(c, "measure", field + ".measure", errors), text(c, "sex", field + ".sex", errors),
+                                text(c, "age", field + ".age", errors), text(c, "medicine", field + ".medicine", errors),
+                                count));
+                    }
+                }
+            }
+            Long version = whole(body, "version", "version", errors);
+            Long counted = whole(body, "counted", "counted", errors);
+            Long without = whole(body, "withoutConsent", "withoutConsent", errors);
+            Payload payload = new Payload(small(version, "version", errors), text(body, "census", "census", errors),
+                    text(body, "region", "region", errors), small(counted, "counted", errors),
+                    small(without, "withoutConsent", errors), cells);
+            if (!errors.isEmpty()) {
+                throw new InvalidFieldsException(errors);
+            }
+            return payload;
+        }
+
+        private static void only(JsonNode node, Set<String> allowed, String field, Map<String, String> errors) {
+            for (String name : node.propertyNames()) {
+                if (!allowed.contains(name)) {
+                    // the unknown name is not repeated: it is text the sender chose
+                    errors.put(field, "Only the fields " + allowed.stream().sorted().toList() + " are allowed.");
+                }
+            }
+        }
+
+        private static String text(JsonNode node, String name, String field, Map<String, String> errors) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isString()) {
+                errors.put(field, "A string.");
+                return null;
+            }
+            return v.stringValue();
+        }
+
+        private static Long whole(JsonNode node, String name, String field, Map<String, String> errors) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                errors.put(field, "A whole number.");
+                return null;
+            }
+            return v.longValue();
+        }
+
+        private static Integer small(Long value, String field, Map<String, String> errors) {
+            if (value == null) {
+                return null;
+            }
+            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                errors.put(field, "A whole number within range.");
+                return null;
+            }
+            return value.intValue();
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package org.ishenim.indicators;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.ishenim.audit.AuditLog;
+import org.ishenim.audit.Outcome;
+import org.ishenim.medicines.Substance;
+import org.ishenim.web.ClinicOnly;
+import org.ishenim.web.ConflictException;
+import org.ishenim.web.CurrentStaff;
+import org.ishenim.web.Utc;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clinic's monthly reports (docs/indicators.md, "The monthly report"): freezing a month's national contribution
+ * (aggregates only, computed by {@link Indicators} from the consenting clients' records), versions and their status.
+ * Freezing a month again is a correction: version n+1, and the earlier versions are marked replaced. The freeze, its
+ * audit entry and the {@link MonthlyReportFrozen} event that the outbox keeps until the hub confirms are one
+ * transaction.
+ */
+@Service
+@ClinicOnly
+class MonthlyReports {
+
+    /** The IND.13 cohort of a report for month m started in month m − 6, so that its six-month point is observable. */
+    static final int COHORT_MONTHS_BEFORE = 6;
+    static final int RETENTION_MONTH = 6;
+
+    enum Status {
+        PENDING, CONFIRMED, REPLACED, REFUSED
+    }
+
+    /** One version of a month's report, as the manager's page lists it. */
+    record Version(UUID id, YearMonth month, int version, LocalDate census, Instant frozenAt, Status status,
+            Instant confirmedAt) {
+    }
+
+    private final ClinicTreatments treatments;
+    private final Indicators indicators;
+    private final IndicatorRules rules;
+    private final AuditLog audit;
+    private final JdbcClient db;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final String region;
+
+    MonthlyReports(ClinicTreatments treatments, Indicators indicators, IndicatorRules rules, AuditLog audit,
+            JdbcClient db, Clock clock, ApplicationEventPublisher events,
+            @Value("${ishenim.indicators.region:}") String region) {
+        this.treatments = treatments;
+        this.indicators = indicators;
+        this.rules = rules;
+        this.audit = audit;
+        this.db = db;
+        this.clock = clock;
+        this.events = events;
+        this.region = region.strip();
+        if (!MonthlyContribution.REGION.matcher(this.region).matches()) {
+            throw new IllegalStateException("ishenim.indicators.region is a code: letters, digits, '-' and '_', at most 40.");
+        }
+    }
+
+    /** Freezes the month's report as its next version and owes it to the hub, in one transaction. */
+    @Transactional
+    Version freeze(YearMonth month) {
+        int version = db.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM monthly_report WHERE report_month = :m")
+                .param("m", month.toString()).query(Integer.class).single();
+        MonthlyContribution report = contribution(month, version);
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        db.sql("UPDATE monthly_report SET status = 'REPLACED', replaced_at = :now "
+                + "WHERE report_month = :m AND status <> 'REPLACED'")
+                .param("now", Utc.of(now)).param("m", month.toString()).update();
+        try {
+            db.sql("""
+                    INSERT INTO monthly_report (id, report_month, version, census, region, counted, without_consent,
+                                                frozen_at, frozen_by, status)
+                    VALUES (:id, :m, :v, :census, :region, :counted, :without, :now, :by, 'PENDING')
+                    """)
+                    .param("id", id).param("m", month.toString()).param("v", version).param("census", report.census())
+                    .param("region", report.region()).param("counted", report.counted())
+                    .param("without", report.withoutConsent()).param("now", Utc.of(now))
+                    .param("by", CurrentStaff.username()).update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(ConflictException.RACED);
+        }
+        for (ReportCell cell : report.cells()) {
+            db.sql("""
+                    INSERT INTO monthly_report_cell (report_id, indicator, measure, sex, age_band, medicine, cell_count)
+                    VALUES (:id, :indicator, :measure, :sex, :age, :medicine, :count)
+                    """)
+                    .param("id", id).param("indicator", cell.measure().indicator())
+                    .param("measure", cell.measure().measure()).param("sex", cell.sex().name())
+                    .param("age", cell.age().name())
+                    .param("medicine", cell.medicine() == null ? "" : cell.medicine().name())
+                    .param("count", cell.count()).update();
+        }
+        audit.record("report.monthly.freeze", null, month + " v" + version, Outcome.SUCCESS);
+        events.publishEvent(new MonthlyReportFrozen(id, month.toString(), version));
+        return new Version(id, month, version, report.census(), now, Status.PENDING, null);
+    }
+
+    /** Whether any version of the month's report has been frozen. */
+    @Transactional(readOnly = true)
+    boolean frozen(YearMonth month) {
+        return db.sql("SELECT COUNT(*) FROM monthly_report WHERE report_month = :m").param("m", month.toString())
+                .query(Long.class).single() > 0;
+    }
+
+    /** Every version of every month, newest month and version first. */
+    @Transactional(readOnly = true)
+    List<Version> versions() {
+        return db.sql("""
+                SELECT id, report_month, version, census, frozen_at, status, confirmed_at FROM monthly_report
+                ORDER BY report_month DESC, version DESC
+                """)
+                .query((rs, n) -> new Version(rs.getObject("id", UUID.class), YearMonth.parse(rs.getString("report_month")),
+                        rs.getInt("version"), rs.getObject("census", LocalDate.class),
+                        rs.getObject("frozen_at", OffsetDateTime.class).toInstant(),
+                        Status.valueOf(rs.getString("status")),
+                        Optional.ofNullable(rs.getObject("confirmed_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(null)))
+                .list();
+    }
+
+    /** The stored report to send, while it is still pending (a replaced, confirmed or refused one is not sent). */
+    @Transactional(readOnly = true)
+    Optional<MonthlyContribution> pending(UUID id) {
+        Optional<Header> header = db.sql("""
+                SELECT report_month, version, census, region, counted, without_consent FROM monthly_report
+                WHERE id = :id AND status = 'PENDING'
+                """).param("id", id).query((rs, n) -> new Header(YearMonth.parse(rs.getString(1)), rs.getInt(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getInt(5), rs.getInt(6))).optional();
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ReportCell> cells = db.sql("""
+                SELECT indicator, measure, sex, age_band, medicine, cell_count FROM monthly_report_cell
+                WHERE report_id = :id
+                """).param("id", id).query((rs, n) -> new ReportCell(
+                        ReportMeasure.of(rs.getString(1), rs.getString(2)).orElseThrow(),
+                        Sex.valueOf(rs.getString(3)), AgeBand.valueOf(rs.getString(4)),
+                        rs.getString(5).isEmpty() ? null : Substance.valueOf(rs.getString(5)), rs.getLong(6)))
+                .list();
+        Header h = header.get();
+        return Optional.of(new MonthlyContribution(h.month(), h.version(), h.census(), h.region(), h.counted(),
+                h.withoutConsent(), cells));
+    }
+
+    /** A stored report's fields besides its cells. */
+    private record Header(YearMonth month, int version, LocalDate census, String region, int counted,
+            int withoutConsent) {
+    }
+
+    /** The hub confirmed the report (a version replaced meanwhile stays replaced). */
+    @Transactional
+    void confirmed(UUID id, String month, int version) {
+        db.sql("UPDATE monthly_report SET confirmed_at = :now, status = CASE WHEN status = 'PENDING' THEN 'CONFIRMED' "
+                + "ELSE status END WHERE id = :id")
+                .param("now", Utc.of(clock.instant())).param("id", id).update();
+        audit.record("report.monthly.send", null, month + " v" + version + " confirmed", Outcome.SUCCESS);
+    }
+
+    /** The hub refused the report for good (a later version is stored there, or the report is invalid). */
+    @Transactional
+    void refused(UUID id, String month, int version, int httpStatus) {
+        db.sql("UPDATE monthly_report SET status = 'REFUSED' WHERE id = :id AND status = 'PENDING'")
+                .param("id", id).update();
+        audit.record("report.monthly.send", null, month + " v" + version + " refused " + httpStatus, Outcome.FAILED);
+    }
+
+    /**
+     * The month's national contribution: the indicators over the clients with the {@code STATISTICS} consent, as cells
+     * by sex × age band × medicine, and how many clients were left out for lack of the consent.
+     */
+    MonthlyContribution contribution(YearMonth month, int version) {
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.plusMonths(1).atDay(1);
+        LocalDate census = month.atEndOfMonth();
+        YearMonth cohort = month.minusMonths(COHORT_MONTHS_BEFORE);
+        LocalDate cohortFrom = cohort.atDay(1);
+        LocalDate cohortTo = cohort.plusMonths(1).atDay(1);
+        LocalDate firstDay = cohortFrom.isBefore(census.minusDays(rules.maxGapDays())) ? cohortFrom
+                : census.minusDays(rules.maxGapDays());
+        var loaded = treatments.load(firstDay.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS), census);
+        List<ClientTreatment> clients = loaded.clients();
+        List<ReportCell> cells = new ArrayList<>();
+        Coverage coverage = indicators.coverage(clients, census);
+        add(cells, ReportMeasure.IND11_NUMERATOR, coverage.onTreatment().counts());
+        add(cells, ReportMeasure.IND11_DENOMINATOR, coverage.inContact().counts());
+        indicators.personDays(clients, from, to).days().forEach((s, days) -> cells.add(
+                new ReportCell(ReportMeasure.IND12_DAYS, s.sex(), s.age(), s.substance(), days)));
+        retention(cells, clients, cohortFrom, cohortTo, census);
+        DoseAdequacy adequacy = indicators.doseAdequacy(clients, census);
+        add(cells, ReportMeasure.IND14_NUMERATOR, adequacy.adequate().counts());
+        add(cells, ReportMeasure.IND14_DENOMINATOR, adequacy.eligible().counts());
+        return new MonthlyContribution(month, version, census, region, clients.size(), loaded.withoutConsent(), cells);
+    }
+
+    private static void add(List<ReportCell> cells, ReportMeasure measure, Map<Stratum, Integer> counts) {
+        counts.forEach((s, n) -> cells.add(new ReportCell(measure, s.sex(), s.age(), s.substance(), n)));
+    }
+
+    /**
+     * IND.13 by stratum: the clients are grouped by sex, age band at the cohort's first day and the medicine of
+     * their first episode starting in the cohort's month, and each group's retention is computed by
+     * {@link Indicators#retention} (which alone decides who belongs to the cohort).
+     */
+    private void retention(List<ReportCell> cells, List<ClientTreatment> clients, LocalDate from, LocalDate to,
+            LocalDate asOf) {
+        Map<Stratum, List<ClientTreatment>> groups = new TreeMap<>(clients.stream()
+                .filter(c -> firstStart(c, from, to).isPresent())
+                .collect(Collectors.groupingBy(c -> new Stratum(c.sex(), AgeBand.of(c.birth(), from),
+                        firstStart(c, from, to).get(), c.region()))));
+        groups.forEach((s, group) -> {
+            Retention r = indicators.retention(group, from, to, asOf);
+            if (r.cohort() > 0) {
+                Retention.Point point = r.at(RETENTION_MONTH);
+                cells.add(new ReportCell(ReportMeasure.IND13_COHORT, s.sex(), s.age(), s.substance(), r.cohort()));
+                cells.add(new ReportCell(ReportMeasure.IND13_OBSERVABLE, s.sex(), s.age(), s.substance(),
+                        point.observable()));
+                cells.add(new ReportCell(ReportMeasure.IND13_RETAINED, s.sex(), s.age(), s.substance(),
+                        point.retained()));
+            }
+        });
+    }
+
+    private static Optional<Substance> firstStart(ClientTreatment client, LocalDate from, LocalDate to) {
+        return client.episodes().stream().filter(e -> !e.start().isBefore(from) && e.start().isBefore(to))
+                .findFirst().map(e -> e.medicine().substance());
+    }
+}

@@ -1,0 +1,201 @@
+package org.ishenim.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.ishenim.staff.StaffAccounts;
+import org.ishenim.testing.BothDatabases;
+import org.ishenim.web.Roles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hub's receipt of monthly reports over HTTP, on H2 and PostgreSQL: one report per site and month, a resent
+ * version stored once, a higher version replacing the stored one (never adding to it), a lower one refused with a
+ * problem, strict validation with nothing stored on a refusal, site tokens only, and every receipt audited.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ishenim.role=hub")
+@ActiveProfiles("test")
+@BothDatabases
+class MonthlyReportReceiptTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String ADMIN_PASSWORD = "hubadmin-password-1";
+    static int run;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    JdbcClient db;
+    String site;
+    String token;
+    String otherToken;
+
+    @BeforeEach
+    void sites() throws Exception {
+        if (!staff.exists("hubadmin")) {
+            staff.create("hubadmin", Roles.ADMIN, ADMIN_PASSWORD, true);
+        }
+        run++;
+        site = "clinic-" + run;
+        token = register(site);
+        otherToken = register("other-" + run);
+    }
+
+    static String report(int version, long numerator) {
+        return """
+                {"version":%d,"census":"2026-03-31","region":"chui","counted":40,"withoutConsent":3,"cells":[
+                 {"indicator":"IND11","measure":"NUMERATOR","sex":"F","age":"UNDER_25","medicine":"METHADONE","count":%d},
+                 {"indicator":"IND11","measure":"DENOMINATOR","sex":"F","age":"UNDER_25","count":20},
+                 {"indicator":"IND12","measure":"DAYS","sex":"M","age":"FROM_25","medicine":"BUPRENORPHINE","count":310},
+                 {"indicator":"IND13","measure":"COHORT","sex":"M","age":"FROM_25","medicine":"METHADONE","count":4},
+                 {"indicator":"IND14","measure":"DENOMINATOR","sex":"OTHER","age":"FROM_25","medicine":"METHADONE","count":0}]}
+                """.formatted(version, numerator);
+    }
+
+    @Test
+    void aResentReportIsStoredOnceAHigherVersionReplacesItAndALowerOneIsRefused() throws Exception {
+        var first = put(token, "2026-03", report(1, 12));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).get("receipt").stringValue()).isEqualTo("STORED");
+        assertThat(put(token, "2026-03", report(1, 12)).body()).contains("\"receipt\":\"UNCHANGED\"");
+        assertThat(stored()).containsExactly("2026-03 v1 " + 5 + " cells, IND11 NUMERATOR F UNDER_25 = 12");
+
+        var corrected = put(token, "2026-03", report(2, 14));
+        assertThat(corrected.statusCode()).isEqualTo(200);
+        assertThat(corrected.body()).contains("\"receipt\":\"REPLACED\"").contains("\"version\":2");
+        assertThat(stored()).as("replaced, never added").containsExactly(
+                "2026-03 v2 " + 5 + " cells, IND11 NUMERATOR F UNDER_25 = 14");
+
+        var lower = put(token, "2026-03", report(1, 12));
+        assertThat(lower.statusCode()).isEqualTo(409);
+        assertThat(lower.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(lower.body()).contains("urn:ishenim:problem:report-superseded").contains("\"storedVersion\":2");
+        var changedUnderSameVersion = put(token, "2026-03", report(2, 15));
+        assertThat(changedUnderSameVersion.statusCode()).isEqualTo(409);
+        assertThat(changedUnderSameVersion.body()).contains("urn:ishenim:problem:report-version-conflict");
+        assertThat(stored()).containsExactly("2026-03 v2 " + 5 + " cells, IND11 NUMERATOR F UNDER_25 = 14");
+
+        // another site's report of the same month is its own
+        assertThat(put(otherToken, "2026-03", report(1, 3)).statusCode()).isEqualTo(200);
+        assertThat(stored()).containsExactly("2026-03 v2 " + 5 + " cells, IND11 NUMERATOR F UNDER_25 = 14");
+
+        assertThat(audited("report.monthly.receive", site + " 2026-03 v1 STORED", "SUCCESS")).isEqualTo(1);
+        assertThat(audited("report.monthly.receive", site + " 2026-03 v1 UNCHANGED", "SUCCESS")).isEqualTo(1);
+        assertThat(audited("report.monthly.receive", site + " 2026-03 v2 REPLACED", "SUCCESS")).isEqualTo(1);
+        assertThat(audited("report.monthly.receive", site + " 2026-03 v1 SUPERSEDED", "DENIED")).isEqualTo(1);
+        assertThat(audited("report.monthly.receive", site + " 2026-03 v2 CONFLICT", "DENIED")).isEqualTo(1);
+    }
+
+    @Test
+    void anythingButAValidReportIsRefusedWith400AndNothingIsStored() throws Exception {
+        String valid = report(1, 12);
+        List<String> invalid = List.of(
+                valid.replace("\"region\":\"chui\"", "\"region\":\"chui\",\"clientId\":\"x\""),
+                valid.replace("\"count\":20}", "\"count\":20,\"reference\":\"0123456789abcdef\"}"),
+                valid.replace("\"count\":12}", "\"count\":-1}"),
+                valid.replace("\"withoutConsent\":3", "\"withoutConsent\":-3"),
+                valid.replace("\"sex\":\"F\",\"age\":\"UNDER_25\",\"medicine\"", "\"sex\":\"f\",\"age\":\"UNDER_25\",\"medicine\""),
+                valid.replace("\"age\":\"UNDER_25\",\"count\":20", "\"age\":\"UNDER_15\",\"count\":20"),
+                valid.replace("\"measure\":\"DAYS\"", "\"measure\":\"NUMERATOR\""),
+                valid.replace("\"age\":\"UNDER_25\",\"count\":20", "\"age\":\"UNDER_25\",\"medicine\":\"METHADONE\",\"count\":20"),
+                valid.replace("\"sex\":\"OTHER\",\"age\":\"FROM_25\",\"medicine\":\"METHADONE\"", "\"sex\":\"OTHER\",\"age\":\"FROM_25\""),
+                valid.replace("\"medicine\":\"BUPRENORPHINE\"", "\"medicine\":\"HEROIN\""),
+                valid.replace("\"DENOMINATOR\",\"sex\":\"F\"", "\"NUMERATOR\",\"sex\":\"F\"").replace(
+                        "\"age\":\"UNDER_25\",\"count\":20", "\"age\":\"UNDER_25\",\"medicine\":\"METHADONE\",\"count\":20"),
+                valid.replace("2026-03-31", "2026-04-01"),
+                valid.replace("\"version\":1,", ""),
+                valid.replace("\"version\":1", "\"version\":0"),
+                valid.replace("\"count\":310", "\"count\":1.5"),
+                "[]",
+                "{");
+        for (String body : invalid) {
+            var answer = put(token, "2026-03", body);
+            assertThat(answer.statusCode()).as(body).isEqualTo(400);
+            assertThat(answer.body()).as("the answer quotes nothing sent").doesNotContain("HEROIN")
+                    .doesNotContain("0123456789abcdef").doesNotContain("UNDER_15");
+        }
+        assertThat(put(token, "2026-13", valid).statusCode()).isEqualTo(400);
+        assertThat(put(token, "2099-01", valid.replace("2026-03-31", "2099-01-31")).statusCode()).isEqualTo(400);
+        assertThat(stored()).as("nothing stored").isEmpty();
+        assertThat(audited("report.monthly.receive", site + " 2026-03 INVALID", "DENIED")).isGreaterThanOrEqualTo(5);
+        assertThat(put(token, "2026-03", valid).statusCode()).as("the valid report after all").isEqualTo(200);
+    }
+
+    @Test
+    void onlyASiteTokenMaySendAReport() throws Exception {
+        assertThat(put(null, "2026-03", report(1, 12)).statusCode()).isEqualTo(401);
+        assertThat(put("ishs_not-a-token", "2026-03", report(1, 12)).statusCode()).isEqualTo(401);
+        var admin = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/hub/monthly-reports/2026-03"))
+                .header("Authorization", basic("hubadmin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(report(1, 12))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(HTTP.send(HttpRequest.newBuilder(uri("/api/v1/hub/monthly-reports/2026-03"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("no route returns a site's cells").isIn(404, 405);
+        assertThat(stored()).isEmpty();
+    }
+
+    // --- helpers
+
+    List<String> stored() {
+        return db.sql("""
+                SELECT r.report_month, r.version,
+                       (SELECT COUNT(*) FROM hub_monthly_report_cell c
+                        WHERE c.site_code = r.site_code AND c.report_month = r.report_month) AS cells,
+                       (SELECT c.cell_count FROM hub_monthly_report_cell c
+                        WHERE c.site_code = r.site_code AND c.report_month = r.report_month AND c.indicator = 'IND11'
+                          AND c.measure = 'NUMERATOR' AND c.sex = 'F' AND c.age_band = 'UNDER_25') AS numerator
+                FROM hub_monthly_report r WHERE r.site_code = :site ORDER BY r.report_month
+                """).param("site", site).query((rs, n) -> rs.getString(1) + " v" + rs.getInt(2) + " " + rs.getLong(3)
+                        + " cells, IND11 NUMERATOR F UNDER_25 = " + rs.getLong(4)).list();
+    }
+
+    long audited(String action, String purpose, String outcome) {
+        return db.sql("""
+                SELECT (SELECT COUNT(*) FROM audit_entry WHERE action = :action AND purpose = :p AND outcome = :o)
+                     + (SELECT COUNT(*) FROM audit_pending WHERE action = :action AND purpose = :p AND outcome = :o)
+                """).param("action", action).param("p", purpose).param("o", outcome).query(Long.class).single();
+    }
+
+    HttpResponse<String> put(String bearer, String month, String body) throws Exception {
+        var request = HttpRequest.newBuilder(uri("/api/v1/hub/monthly-reports/" + month))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String register(String code) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/hub/sites"))
+                .header("Authorization", basic("hubadmin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"Clinic\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("token").stringValue();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
