@@ -49,19 +49,20 @@ public final class HardeningBenchmark {
         List<Map<String, String>> febrlB = withYear(Evaluation.readRecords(resources.resolve("febrl/dataset4b.csv")));
         String clinic = LinkageSchema.text(LinkageSchema.CLINIC);
         String febrl = Files.readString(resources.resolve("febrl_schema_v3_final.json"), StandardCharsets.UTF_8);
-        List<EncodingConfiguration> options = args.length == 0 ? List.of(EncodingConfiguration.values())
-                : java.util.Arrays.stream(args).map(EncodingConfiguration::named).toList();
+        List<Option> options = args.length == 0
+                ? java.util.Arrays.stream(EncodingConfiguration.values()).map(Option::of).toList()
+                : java.util.Arrays.stream(args).map(Option::parse).toList();
         List<Double> grid = new ArrayList<>();
-        for (int t = 55; t <= 98; t++) {
-            grid.add(t / 100.0);
+        for (int t = 1000; t <= 1960; t += 5) { // 0.500 to 0.980: diffused non-matches lie near 0.5
+            grid.add(t / 2000.0);
         }
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.println("| configuration | bits | translit F1 best (threshold) | default threshold | translit F1 at default"
                 + " (P / R) | FEBRL4 recall at P >= 0.99 (threshold) | goals |");
         System.out.println("|---|---|---|---|---|---|---|");
-        for (EncodingConfiguration option : options) {
+        for (Option option : options) {
             long t0 = System.nanoTime();
-            LinkageSchema clinicSchema = LinkageSchema.parse(option.apply(clinic));
+            LinkageSchema clinicSchema = LinkageSchema.parse(option.apply().apply(clinic));
             List<Double> thresholds = new ArrayList<>(grid);
             if (!thresholds.contains(option.threshold())) {
                 thresholds.add(option.threshold());
@@ -71,15 +72,43 @@ public final class HardeningBenchmark {
             Quality best = translit.stream().max((x, y) -> Double.compare(x.f1(), y.f1())).orElseThrow();
             Quality atDefault = translit.stream().filter(q -> q.threshold() == option.threshold()).findFirst()
                     .orElseThrow();
-            List<Quality> febrlQuality = evaluate(LinkageSchema.parse(option.apply(febrl)), FEBRL_SECRET, febrlA,
+            List<Quality> febrlQuality = evaluate(LinkageSchema.parse(option.apply().apply(febrl)), FEBRL_SECRET, febrlA,
                     febrlB, HardeningBenchmark::febrlId, grid, threads, false);
             Quality febrlBest = bestRecall(febrlQuality);
             double febrlRecall = febrlBest == null ? 0 : febrlBest.recall();
             boolean meets = atDefault.f1() >= TRANSLIT_GOAL && febrlRecall >= FEBRL_GOAL;
-            System.out.printf(Locale.ROOT, "| `%s` | %d | %.3f (%.2f) | %.2f | %.3f (%.3f / %.3f) | %s | %s |%n",
+            System.out.printf(Locale.ROOT, "| `%s` | %d | %.3f (%.3f) | %.2f | %.3f (%.3f / %.3f) | %s | %s |%n",
                     option.id(), clinicSchema.length(), best.f1(), best.threshold(), option.threshold(),
                     atDefault.f1(), atDefault.precision(), atDefault.recall(), recallText(febrlBest), meets ? "met" : "**not met**");
             System.err.printf(Locale.ROOT, "%s took %.0f s%n", option.id(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * A configuration to measure: a named one, or an unnamed keyed diffusion {@code diffusion=TxL@threshold} (for
+     * exploring the frontier before naming a configuration).
+     */
+    private record Option(String id, Function<String, String> apply, double threshold) {
+
+        static Option of(EncodingConfiguration configuration) {
+            return new Option(configuration.id(), configuration::apply, configuration.threshold());
+        }
+
+        static Option parse(String text) {
+            var m = Pattern.compile("diffusion=(\\d+)x(\\d+)@(0\\.\\d+)").matcher(text);
+            if (!m.matches()) {
+                return of(EncodingConfiguration.named(text));
+            }
+            String hardening = "[{\"type\":\"diffusion\",\"taps\":" + m.group(1) + ",\"length\":" + m.group(2)
+                    + "}]";
+            return new Option(text, schema -> withHardening(schema, hardening), Double.parseDouble(m.group(3)));
+        }
+
+        private static String withHardening(String schema, String hardening) {
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            var root = (tools.jackson.databind.node.ObjectNode) json.readTree(schema);
+            ((tools.jackson.databind.node.ObjectNode) root.get("clkConfig")).set("hardening", json.readTree(hardening));
+            return json.writeValueAsString(root);
         }
     }
 
@@ -89,7 +118,7 @@ public final class HardeningBenchmark {
     }
 
     private static String recallText(Quality q) {
-        return q == null ? "none" : String.format(Locale.ROOT, "%.3f (%.2f)", q.recall(), q.threshold());
+        return q == null ? "none" : String.format(Locale.ROOT, "%.3f (%.4f)", q.recall(), q.threshold());
     }
 
     /**

@@ -35,6 +35,11 @@ public enum EncodingConfiguration {
     DIFFUSION_3X2048("diffusion-3x2048", false, 0, diffusion(3, 2048), 0.76, Shape.DIFFUSED),
     /** Keyed diffusion, 3 taps, 4,096 output bits. */
     DIFFUSION_3X4096("diffusion-3x4096", false, 0, diffusion(3, 4096), 0.76, Shape.DIFFUSED),
+    /**
+     * Keyed diffusion, 4 taps, 8,192 output bits: on the measured frontier, the option whose attacker signal is lower
+     * than three taps' while both quality goals hold (docs/linkage.md, "Hardening").
+     */
+    DIFFUSION_4X8192("diffusion-4x8192", false, 0, diffusion(4, 8192), 0.70, Shape.DIFFUSED),
     /** Keyed diffusion, 5 taps, 2,048 output bits. */
     DIFFUSION_5X2048("diffusion-5x2048", false, 0, diffusion(5, 2048), 0.67, Shape.DIFFUSED),
     /** Keyed diffusion, 5 taps, 4,096 output bits. */

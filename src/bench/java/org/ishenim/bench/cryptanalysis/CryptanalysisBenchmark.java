@@ -34,6 +34,12 @@ public final class CryptanalysisBenchmark {
         List<String> only = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).filter(a -> !a.isBlank() && !a.equals("all")).toList() : List.of();
         List<Encoding> options = new ArrayList<>(List.of(ClinicEncoding.unsalted(), ClinicEncoding.birthYearSalted()));
         options.addAll(HardenedEncoding.all());
+        for (String name : only) { // any other keyed diffusion, named TxL, for exploring the frontier
+            var m = java.util.regex.Pattern.compile("diffusion=(\\d+)x(\\d+)").matcher(name);
+            if (m.matches() && options.stream().noneMatch(e -> e.name().equals(name))) {
+                options.add(HardenedEncoding.diffusion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+            }
+        }
         List<Encoding> encodings = options.stream().filter(e -> only.isEmpty() || only.contains(e.name())).toList();
         List<String> onlyAttacks = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).filter(a -> !a.isBlank() && !a.equals("all")).toList() : List.of();
         List<Attack> attacks = List.<Attack>of(new PatternMiningAttack(), new GraphMatchingAttack(), new SpectralAttack())
