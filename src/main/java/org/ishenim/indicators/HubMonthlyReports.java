@@ -1,7 +1,13 @@
 package org.ishenim.indicators;
 
 import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.ishenim.medicines.Substance;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
 import org.ishenim.web.HubOnly;
@@ -14,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The hub's store of the sites' monthly reports: one per site and month, the latest version. The same version sent
  * again is recognised (by its digest) and changes nothing; a higher version replaces the stored one, cells and all,
  * never adds to it; a lower version, or a different report under the stored version, is refused. Every receipt and
- * refusal is audited ({@code report.monthly.receive}). Nothing here returns the per-site cells: they never leave the
- * hub unsuppressed.
+ * refusal is audited ({@code report.monthly.receive}). The per-site cells are read only by the national combination
+ * ({@link #storedFor}), which suppresses before anything leaves the hub; no route returns them.
  */
 @Service
 @HubOnly
@@ -82,6 +88,40 @@ class HubMonthlyReports {
         audit.record("report.monthly.receive", null, site + " " + month + " v" + report.version() + " "
                 + received.receipt(), received.refused() ? Outcome.DENIED : Outcome.SUCCESS);
         return received;
+    }
+
+    /**
+     * The latest stored version of every site's report for a month, with its cells: for the hub's national
+     * combination only ({@link NationalIndicators}), which publishes nothing it has not suppressed.
+     */
+    @Transactional(readOnly = true)
+    List<StoredReport> storedFor(YearMonth month) {
+        String m = month.toString();
+        Map<String, List<ReportCell>> cells = new HashMap<>();
+        db.sql("""
+                SELECT site_code, indicator, measure, sex, age_band, medicine, cell_count
+                FROM hub_monthly_report_cell WHERE report_month = :m
+                """).param("m", m).query((rs, n) -> {
+                    ReportMeasure measure = ReportMeasure.of(rs.getString(2), rs.getString(3)).orElseThrow();
+                    String medicine = rs.getString(6);
+                    cells.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ReportCell(measure,
+                            Sex.valueOf(rs.getString(4)), AgeBand.valueOf(rs.getString(5)),
+                            medicine.isEmpty() ? null : Substance.valueOf(medicine), rs.getLong(7)));
+                    return null;
+                }).list();
+        return db.sql("""
+                SELECT site_code, region, version, counted, without_consent FROM hub_monthly_report
+                WHERE report_month = :m ORDER BY site_code
+                """).param("m", m).query((rs, n) -> new StoredReport(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getInt(4), rs.getInt(5), cells.getOrDefault(rs.getString(1), List.of()))).list();
+    }
+
+    /** One site's stored report for a month: its region, version, consent counts and cells. */
+    record StoredReport(String site, String region, int version, int counted, int withoutConsent,
+            List<ReportCell> cells) {
+        StoredReport {
+            cells = List.copyOf(cells);
+        }
     }
 
     /** Records a report refused before it could be read (invalid fields): nothing is stored. */

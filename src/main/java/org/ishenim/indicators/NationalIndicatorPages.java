@@ -1,0 +1,309 @@
+package org.ishenim.indicators;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.ishenim.audit.AuditLog;
+import org.ishenim.audit.Outcome;
+import org.ishenim.indicators.NationalIndicators.Result;
+import org.ishenim.indicators.ProtectedTable.Shown;
+import org.ishenim.indicators.exchange.AdxExport;
+import org.ishenim.indicators.exchange.DataValueSets;
+import org.ishenim.indicators.exchange.Disaggregation;
+import org.ishenim.indicators.exchange.IndicatorSet;
+import org.ishenim.indicators.exchange.MeasureReportFile;
+import org.ishenim.indicators.exchange.MeasureReports;
+import org.ishenim.web.HubOnly;
+import org.ishenim.web.SpreadsheetCells;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hub analysts' national indicator page and its downloads (docs/indicators.md, "The national page"): national
+ * coverage with its range, retention and dose adequacy, nationally and by region, every cell through disclosure
+ * control. For the hub's analysts and viewers only; every view and download audited ({@code report.national}).
+ */
+@Controller
+@HubOnly
+@PreAuthorize("hasAnyRole('ANALYST','VIEWER')")
+class NationalIndicatorPages {
+
+    /** UNAIDS' target for OAMT coverage. */
+    static final double COVERAGE_TARGET = 0.5;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final NationalIndicators national;
+    private final MeasureReports measureReports;
+    private final AdxExport adx;
+    private final DataValueSets dataValueSets;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    NationalIndicatorPages(NationalIndicators national, MeasureReports measureReports, AdxExport adx,
+            DataValueSets dataValueSets, AuditLog audit, MessageSource messages, Clock clock) {
+        this.national = national;
+        this.measureReports = measureReports;
+        this.adx = adx;
+        this.dataValueSets = dataValueSets;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** One line of a table: the unit, the category, numerator, denominator and value as shown. */
+    record Line(String unit, String category, String numerator, String denominator, String value) {
+    }
+
+    /** One indicator's section: its id, chart (SVG, or null) and lines. */
+    record Section(String id, String chart, List<Line> lines) {
+    }
+
+    @GetMapping("/national-indicators")
+    @Transactional
+    String page(@RequestParam(required = false) YearMonth month, Model model) {
+        YearMonth m = monthOrDefault(month);
+        Result r = national.of(m);
+        audit.record("report.national", null, m.toString(), Outcome.SUCCESS);
+        model.addAttribute("month", m);
+        model.addAttribute("result", r);
+        model.addAttribute("coverageText", shareText(r.entry(ReportMeasure.IND11_NUMERATOR, null,
+                Disaggregation.TOTAL), r.entry(ReportMeasure.IND11_DENOMINATOR, null, Disaggregation.TOTAL)));
+        model.addAttribute("sections", List.of(
+                section(r, "ind11", ReportMeasure.IND11_NUMERATOR, ReportMeasure.IND11_DENOMINATOR, COVERAGE_TARGET),
+                section(r, "ind12", ReportMeasure.IND12_DAYS, null, null),
+                section(r, "ind13", ReportMeasure.IND13_RETAINED, ReportMeasure.IND13_OBSERVABLE, null),
+                section(r, "ind14", ReportMeasure.IND14_NUMERATOR, ReportMeasure.IND14_DENOMINATOR, null)));
+        model.addAttribute("consentLines", consentLines(r));
+        model.addAttribute("rolledUp", String.join(", ", r.rolledUp()));
+        return "indicators/national";
+    }
+
+    /**
+     * The downloads: {@code csv} (every table), {@code dhis2} (one DHIS2 data value set, JSON), {@code adx} (one IHE
+     * ADX file) and {@code fhir} (a zip of MeasureReports, one per indicator and organisation unit). Each is built
+     * from the published (suppressed) tables by the {@code indicators.exchange} exporters, which refuse any count
+     * from 1 to min-cell − 1.
+     */
+    @GetMapping("/national-indicators/download")
+    @Transactional
+    ResponseEntity<byte[]> download(@RequestParam(required = false) YearMonth month, @RequestParam String format) {
+        YearMonth m = monthOrDefault(month);
+        String name = "national-indicators-" + m;
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        byte[] body;
+        MediaType type;
+        String file;
+        switch (format) {
+            case "csv" -> {
+                body = csv(national.of(m)).getBytes(StandardCharsets.UTF_8);
+                type = new MediaType("text", "csv", StandardCharsets.UTF_8);
+                file = name + ".csv";
+            }
+            case "dhis2" -> {
+                body = dhis2(national.of(m).indicatorSets());
+                type = MediaType.APPLICATION_JSON;
+                file = name + "-dhis2.json";
+            }
+            case "adx" -> {
+                body = adx.write(national.of(m).indicatorSets());
+                type = MediaType.APPLICATION_XML;
+                file = name + "-adx.xml";
+            }
+            case "fhir" -> {
+                body = fhirZip(national.of(m).indicatorSets());
+                type = new MediaType("application", "zip");
+                file = name + "-fhir.zip";
+            }
+            default -> {
+                return ResponseEntity.badRequest().build();
+            }
+        }
+        audit.record("report.national." + format, null, m.toString(), Outcome.SUCCESS);
+        return ok.contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(file).build().toString()).body(body);
+    }
+
+    private YearMonth monthOrDefault(YearMonth month) {
+        return month != null ? month : YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1);
+    }
+
+    private Section section(Result r, String id, ReportMeasure numerator, ReportMeasure denominator, Double target) {
+        List<String> units = units(r);
+        List<Line> lines = new ArrayList<>();
+        List<Disaggregation> all = new ArrayList<>();
+        all.add(Disaggregation.TOTAL);
+        all.addAll(Disaggregation.cells());
+        for (String unit : units) {
+            for (Disaggregation d : all) {
+                Shown n = r.entry(numerator, unit, d);
+                Shown dn = denominator == null ? null : r.entry(denominator, unit, d);
+                String value = denominator == null ? personYears(n) : shareText(n, dn);
+                lines.add(new Line(unitLabel(r, unit), category(d), n.text(), dn == null ? "" : dn.text(), value));
+            }
+        }
+        String chart = null;
+        if (denominator != null) {
+            List<OptionalDouble> shares = units.stream()
+                    .map(u -> share(r, numerator, denominator, u, Disaggregation.TOTAL)).toList();
+            chart = NationalCharts.shares(msg("indicators.national." + id + ".chart"),
+                    units.stream().map(u -> unitLabel(r, u)).toList(), shares, target,
+                    msg("indicators.national.target"));
+        }
+        return new Section(id, chart, lines);
+    }
+
+    /** The units of the page: the nation ({@code null}), then each published region. */
+    private static List<String> units(Result r) {
+        List<String> units = new ArrayList<>();
+        units.add(null);
+        if (r.regional()) {
+            units.addAll(r.rows());
+        }
+        return units;
+    }
+
+    private List<Line> consentLines(Result r) {
+        List<Line> lines = new ArrayList<>();
+        for (String unit : units(r)) {
+            lines.add(new Line(unitLabel(r, unit), "", r.consent(unit, "counted").text(),
+                    r.consent(unit, "withoutConsent").text(), ""));
+        }
+        return lines;
+    }
+
+    static OptionalDouble share(Result r, ReportMeasure numerator, ReportMeasure denominator, String unit,
+            Disaggregation d) {
+        Shown n = r.entry(numerator, unit, d);
+        Shown dn = r.entry(denominator, unit, d);
+        if (n.suppressed() || dn.suppressed() || dn.count().getAsLong() == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((double) n.count().getAsLong() / dn.count().getAsLong());
+    }
+
+    private static String shareText(Shown n, Shown d) {
+        if (n.suppressed() || d.suppressed()) {
+            return ProtectedTable.MARK;
+        }
+        return d.count().getAsLong() == 0 ? "–"
+                : NationalCharts.percent((double) n.count().getAsLong() / d.count().getAsLong());
+    }
+
+    private static String personYears(Shown days) {
+        return days.suppressed() ? ProtectedTable.MARK
+                : String.format(Locale.ROOT, "%.1f", days.count().getAsLong() / 365.25);
+    }
+
+    private String unitLabel(Result r, String unit) {
+        if (unit == null) {
+            return msg("indicators.national.unit.national", r.nationalOrgUnit());
+        }
+        return switch (unit) {
+            case NationalIndicators.OTHER_REGIONS -> msg("indicators.national.unit.other");
+            case NationalIndicators.NO_REGION -> msg("indicators.national.unit.none");
+            default -> unit;
+        };
+    }
+
+    private String category(Disaggregation d) {
+        if (d.isTotal()) {
+            return msg("indicators.national.total");
+        }
+        return msg("indicators.national.sex." + d.sex()) + " " + (d.age() == Disaggregation.AgeBand.UNDER_25
+                ? "<25" : "25+");
+    }
+
+    private String csv(Result r) {
+        var out = new StringWriter();
+        String[] headers = List.of("unit", "indicator", "sex", "age", "numerator", "denominator").stream()
+                .map(k -> msg("indicators.national.csv." + k)).toArray(String[]::new);
+        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(headers).get())) {
+            for (IndicatorSet set : r.indicatorSets()) {
+                for (var v : set.values()) {
+                    printer.printRecord(List.of(set.orgUnit(), v.indicator().code(),
+                            v.disaggregation().isTotal() ? "" : v.disaggregation().sex().name(),
+                            v.disaggregation().isTotal() ? "" : v.disaggregation().age().name(), text(v.numerator()),
+                            v.denominator() == null ? "" : text(v.denominator())).stream()
+                            .map(SpreadsheetCells::safe).toList());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String text(org.ishenim.indicators.exchange.Cell cell) {
+        return cell.suppressed() ? ProtectedTable.MARK : Long.toString(cell.count().getAsLong());
+    }
+
+    /**
+     * One DHIS2 data value set for every published unit: each data value names its own organisation unit, so the
+     * file is posted once. Cells suppressed now are only left out here; deleting them in DHIS2 is the "send to
+     * DHIS2" action's job ({@code Dhis2Client}).
+     */
+    private byte[] dhis2(List<IndicatorSet> sets) {
+        List<DataValueSets.DataValue> values = new ArrayList<>();
+        String dataSet = null;
+        String period = null;
+        for (IndicatorSet set : sets) {
+            DataValueSets.Payload payload = dataValueSets.build(set);
+            dataSet = payload.values().dataSet();
+            period = payload.values().period();
+            values.addAll(payload.values().dataValues());
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("dataSet", dataSet);
+        json.put("period", period);
+        json.put("dataValues", values);
+        return JSON.writeValueAsBytes(json);
+    }
+
+    private byte[] fhirZip(List<IndicatorSet> sets) {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (IndicatorSet set : sets) {
+                for (MeasureReportFile f : measureReports.export(set)) {
+                    zip.putNextEntry(new ZipEntry(f.fileName()));
+                    zip.write(f.json().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

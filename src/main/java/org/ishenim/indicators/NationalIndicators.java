@@ -1,0 +1,327 @@
+package org.ishenim.indicators;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ishenim.indicators.HubMonthlyReports.StoredReport;
+import org.ishenim.indicators.ProtectedTable.Shown;
+import org.ishenim.indicators.exchange.Cell;
+import org.ishenim.indicators.exchange.Disaggregation;
+import org.ishenim.indicators.exchange.Indicator;
+import org.ishenim.indicators.exchange.IndicatorSet;
+import org.ishenim.indicators.exchange.IndicatorValue;
+import org.ishenim.indicators.exchange.ReportingPeriod;
+import org.ishenim.web.HubOnly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The hub's national combination (docs/indicators.md, "The national page"): the latest version of every site's
+ * report for a month, added up into national and regional tables by sex × age band, and every table through
+ * {@link Suppression} before anything leaves the hub.
+ * <p>
+ * Each measure is <b>one</b> table: a row per published region (the column totals are the national cells, the row
+ * totals the regions' totals, the grand total the national total), so a suppressed regional cell cannot be solved
+ * from the national one, nor the other way round. A region whose total, or all of whose non-zero cells, end up
+ * suppressed in any measure is rolled up into "other regions"; when that row cannot be protected either, the smallest
+ * published region joins it; when no more than one row would be left, only the national figures are published. Every
+ * suppression decision of the published tables is logged (labels, never a value).
+ */
+@Service
+@HubOnly
+class NationalIndicators {
+
+    /** The row label of the clients of regions that are not published on their own (or of all, national only). */
+    static final String OTHER_REGIONS = "*";
+    /** The row label of the sites that report no region (a clinic without {@code ishenim.indicators.region}). */
+    static final String NO_REGION = "?";
+
+    /** The measures published, in the order of the page. */
+    static final List<ReportMeasure> PUBLISHED = List.of(ReportMeasure.IND11_NUMERATOR,
+            ReportMeasure.IND11_DENOMINATOR, ReportMeasure.IND12_DAYS, ReportMeasure.IND13_RETAINED,
+            ReportMeasure.IND13_OBSERVABLE, ReportMeasure.IND14_NUMERATOR, ReportMeasure.IND14_DENOMINATOR);
+
+    /** The columns of the consent table. */
+    static final List<String> CONSENT_COLUMNS = List.of("counted", "withoutConsent");
+
+    private static final Logger log = LoggerFactory.getLogger(NationalIndicators.class);
+
+    private final HubMonthlyReports reports;
+    private final int minCell;
+    private final String nationalOrgUnit;
+
+    NationalIndicators(HubMonthlyReports reports, @Value("${ishenim.indicators.min-cell:11}") int minCell,
+            @Value("${ishenim.indicators.national-org-unit:KG}") String nationalOrgUnit) {
+        this.reports = reports;
+        this.minCell = minCell;
+        this.nationalOrgUnit = nationalOrgUnit;
+    }
+
+    /**
+     * A month's published tables. {@code rows} are the published row labels (regions, {@link #OTHER_REGIONS});
+     * {@code regional} is false when only the national figures are published. Nothing here holds an unsuppressed
+     * value below national level.
+     */
+    record Result(YearMonth month, String nationalOrgUnit, int sitesReporting, List<String> rows, boolean regional,
+            Map<ReportMeasure, ProtectedTable> tables, ProtectedTable consent, Optional<NationalRange> coverageRange,
+            List<String> rolledUp) {
+
+        /** A measure's entry for a row (or {@code null} for the national row) and a disaggregation. */
+        Shown entry(ReportMeasure measure, String row, Disaggregation disaggregation) {
+            ProtectedTable t = tables.get(measure);
+            return t.entry(rowIndex(t, row), columnIndex(t, disaggregation));
+        }
+
+        /** A consent figure ({@code counted} or {@code withoutConsent}) for a row, or the nation ({@code null}). */
+        Shown consent(String row, String column) {
+            return consent.entry(rowIndex(consent, row), consent.columns().indexOf(column));
+        }
+
+        private static int rowIndex(ProtectedTable t, String row) {
+            int i = row == null ? t.rows().size() : t.rows().indexOf(row);
+            if (i < 0) {
+                throw new IllegalArgumentException("No such row.");
+            }
+            return i;
+        }
+
+        private static int columnIndex(ProtectedTable t, Disaggregation d) {
+            return d.isTotal() ? t.columns().size() : t.columns().indexOf(label(d));
+        }
+
+        /** The published indicator sets: the nation, then each published region (not "other regions"). */
+        List<IndicatorSet> indicatorSets() {
+            List<IndicatorSet> sets = new ArrayList<>();
+            sets.add(set(nationalOrgUnit, null));
+            if (regional) {
+                for (String row : rows) {
+                    if (!row.equals(OTHER_REGIONS) && !row.equals(NO_REGION)) {
+                        sets.add(set(row, row));
+                    }
+                }
+            }
+            return sets;
+        }
+
+        private IndicatorSet set(String orgUnit, String row) {
+            List<IndicatorValue> values = new ArrayList<>();
+            List<Disaggregation> all = new ArrayList<>(Disaggregation.cells());
+            all.add(Disaggregation.TOTAL);
+            for (Disaggregation d : all) {
+                values.add(IndicatorValue.of(Indicator.IND_11, d, cell(ReportMeasure.IND11_NUMERATOR, row, d),
+                        cell(ReportMeasure.IND11_DENOMINATOR, row, d)));
+                values.add(IndicatorValue.of(Indicator.IND_12, d, cell(ReportMeasure.IND12_DAYS, row, d), null));
+                values.add(IndicatorValue.of(Indicator.IND_13, d, cell(ReportMeasure.IND13_RETAINED, row, d),
+                        cell(ReportMeasure.IND13_OBSERVABLE, row, d)));
+                values.add(IndicatorValue.of(Indicator.IND_14, d, cell(ReportMeasure.IND14_NUMERATOR, row, d),
+                        cell(ReportMeasure.IND14_DENOMINATOR, row, d)));
+            }
+            return new IndicatorSet(ReportingPeriod.month(month), orgUnit, values);
+        }
+
+        private Cell cell(ReportMeasure measure, String row, Disaggregation d) {
+            Shown shown = entry(measure, row, d);
+            return shown.suppressed() ? Cell.SUPPRESSED : Cell.of(shown.count().getAsLong());
+        }
+    }
+
+    /** The column label of a sex × age cell, e.g. {@code F <25}. */
+    static String label(Disaggregation d) {
+        return d.label();
+    }
+
+    Result of(YearMonth month) {
+        return combine(month, reports.storedFor(month), minCell, nationalOrgUnit);
+    }
+
+    /** The combination itself, pure: the stored reports of one month in, the published tables out. */
+    static Result combine(YearMonth month, List<StoredReport> stored, int minCell, String nationalOrgUnit) {
+        Set<String> regions = new TreeSet<>();
+        for (StoredReport r : stored) {
+            regions.add(regionOf(r));
+        }
+        Set<String> shown = new TreeSet<>(regions);
+        List<String> rolledUp = new ArrayList<>();
+        while (true) {
+            boolean regional = shown.size() + (rolledUp.isEmpty() ? 0 : 1) > 1;
+            List<String> rows = regional ? rowsOf(shown, !rolledUp.isEmpty()) : List.of(OTHER_REGIONS);
+            Map<ReportMeasure, CountTable> counts = new EnumMap<>(ReportMeasure.class);
+            for (ReportMeasure measure : PUBLISHED) {
+                counts.put(measure, table(measure, rows, stored, regional));
+            }
+            CountTable consentCounts = consentTable(rows, stored, regional);
+            Set<String> failing = new TreeSet<>();
+            if (regional) {
+                // first, the rows too small to publish at all: a total from 1 to min-cell - 1 in any table
+                List<CountTable> all = new ArrayList<>(counts.values());
+                all.add(consentCounts);
+                for (CountTable t : all) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        long total = t.entry(i, t.columnCount());
+                        if (total >= 1 && total < minCell) {
+                            failing.add(rows.get(i));
+                        }
+                    }
+                }
+            }
+            Map<ReportMeasure, ProtectedTable> tables = new EnumMap<>(ReportMeasure.class);
+            ProtectedTable consent = null;
+            if (failing.isEmpty()) {
+                counts.forEach((measure, t) -> tables.put(measure, Suppression.protect(t, minCell)));
+                consent = Suppression.protect(consentCounts, minCell);
+                if (!regional) {
+                    return result(month, nationalOrgUnit, stored, rows, false, tables, consent,
+                            rolledUp(regions, shown));
+                }
+                // then the rows that protection leaves with nothing: a suppressed total, or (in an indicator's
+                // table) every non-zero cell suppressed
+                for (ProtectedTable t : tables.values()) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (rowFails(t, i)) {
+                            failing.add(rows.get(i));
+                        }
+                    }
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    if (consent.entry(i, consent.columns().size()).suppressed()) {
+                        failing.add(rows.get(i));
+                    }
+                }
+                // (the consent table may publish its totals only: its "higher level" mark is not a failure)
+                boolean higher = tables.values().stream().anyMatch(ProtectedTable::needsHigherLevel);
+                if (failing.isEmpty() && !higher) {
+                    return result(month, nationalOrgUnit, stored, rows, true, tables, consent,
+                            rolledUp(regions, shown));
+                }
+            }
+            failing.remove(OTHER_REGIONS);
+            if (failing.isEmpty()) {
+                // "other regions" (or the table as a whole) cannot be protected: the smallest region joins it
+                String smallest = shown.stream().min(Comparator.comparingLong(
+                        (String region) -> counted(stored, region)).thenComparing(Comparator.naturalOrder()))
+                        .orElseThrow();
+                failing.add(smallest);
+            }
+            shown.removeAll(failing);
+            rolledUp.addAll(failing);
+        }
+    }
+
+    private static List<String> rolledUp(Set<String> regions, Set<String> shown) {
+        return regions.stream().filter(r -> !shown.contains(r)).toList();
+    }
+
+    private static Result result(YearMonth month, String nationalOrgUnit, List<StoredReport> stored, List<String> rows,
+            boolean regional, Map<ReportMeasure, ProtectedTable> tables, ProtectedTable consent,
+            List<String> rolledUp) {
+        tables.forEach((measure, t) -> logDecisions(month, measure.indicator() + "/" + measure.measure(), t));
+        logDecisions(month, "CONSENT", consent);
+        Result partial = new Result(month, nationalOrgUnit, stored.size(), rows, regional, tables, consent,
+                Optional.empty(), regional ? rolledUp : List.of());
+        Shown total = partial.entry(ReportMeasure.IND11_NUMERATOR, null, Disaggregation.TOTAL);
+        // Only U (the de-duplicated count) is reported so far: the counted-elsewhere bound B, the clients without the
+        // duplicate-check consent N and the hub's cluster figures (rho, K) are not yet in the reports (page notes).
+        Optional<NationalRange> range = total.suppressed() ? Optional.empty()
+                : Optional.of(NationalRange.of(total.count().getAsLong(), 0, 0, 0, 0, 0));
+        return new Result(month, nationalOrgUnit, stored.size(), rows, regional, tables, consent, range,
+                partial.rolledUp());
+    }
+
+    private static void logDecisions(YearMonth month, String table, ProtectedTable t) {
+        for (SuppressionDecision d : t.log()) {
+            log.info("national indicators {} {}: suppressed [{}] x [{}], {}{}", month, table, d.rowLabel(),
+                    d.columnLabel(), d.reason(), d.protectsRow() == null ? ""
+                            : " protecting [" + d.protectsRow() + "] x [" + d.protectsColumn() + "]");
+        }
+    }
+
+    /** A row whose total is suppressed, or all of whose non-zero cells are, cannot be published at its level. */
+    private static boolean rowFails(ProtectedTable t, int row) {
+        int columns = t.columns().size();
+        if (t.entry(row, columns).suppressed()) {
+            return true;
+        }
+        boolean nonZero = false;
+        boolean published = false;
+        for (int j = 0; j < columns; j++) {
+            Shown s = t.entry(row, j);
+            if (s.suppressed()) {
+                nonZero = true;
+            } else if (s.count().getAsLong() > 0) {
+                nonZero = true;
+                published = true;
+            }
+        }
+        return nonZero && !published;
+    }
+
+    private static List<String> rowsOf(Set<String> shown, boolean other) {
+        List<String> rows = new ArrayList<>(shown);
+        if (other) {
+            rows.add(OTHER_REGIONS);
+        }
+        return rows;
+    }
+
+    private static String regionOf(StoredReport r) {
+        return r.region().isEmpty() ? NO_REGION : r.region();
+    }
+
+    private static String rowOf(StoredReport r, List<String> rows, boolean regional) {
+        String region = regionOf(r);
+        return regional && rows.contains(region) ? region : OTHER_REGIONS;
+    }
+
+    private static long counted(List<StoredReport> stored, String region) {
+        return stored.stream().filter(r -> regionOf(r).equals(region)).mapToLong(StoredReport::counted).sum();
+    }
+
+    /** One measure's table: a row per published region, a column per sex × age cell, summed over medicines. */
+    static CountTable table(ReportMeasure measure, List<String> rows, List<StoredReport> stored, boolean regional) {
+        List<Disaggregation> cells = Disaggregation.cells();
+        Map<String, Integer> columnOf = new LinkedHashMap<>();
+        for (int j = 0; j < cells.size(); j++) {
+            columnOf.put(cells.get(j).sex().name() + "/" + cells.get(j).age().name(), j);
+        }
+        long[][] sums = new long[rows.size()][cells.size()];
+        for (StoredReport r : stored) {
+            int i = rows.indexOf(rowOf(r, rows, regional));
+            for (ReportCell c : r.cells()) {
+                if (c.measure() == measure) {
+                    sums[i][columnOf.get(c.sex().name() + "/" + c.age().name())] += c.count();
+                }
+            }
+        }
+        return new CountTable(rows, cells.stream().map(NationalIndicators::label).toList(), toInt(sums));
+    }
+
+    private static CountTable consentTable(List<String> rows, List<StoredReport> stored, boolean regional) {
+        long[][] sums = new long[rows.size()][2];
+        for (StoredReport r : stored) {
+            int i = rows.indexOf(rowOf(r, rows, regional));
+            sums[i][0] += r.counted();
+            sums[i][1] += r.withoutConsent();
+        }
+        return new CountTable(rows, CONSENT_COLUMNS, toInt(sums));
+    }
+
+    private static int[][] toInt(long[][] sums) {
+        int[][] counts = new int[sums.length][];
+        for (int i = 0; i < sums.length; i++) {
+            counts[i] = new int[sums[i].length];
+            for (int j = 0; j < sums[i].length; j++) {
+                counts[i][j] = Math.toIntExact(sums[i][j]);
+            }
+        }
+        return counts;
+    }
+}
