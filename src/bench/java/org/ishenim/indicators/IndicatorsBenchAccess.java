@@ -1,5 +1,6 @@
 package org.ishenim.indicators;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,19 @@ public final class IndicatorsBenchAccess {
                 r.retention().cohort(), r.retention().at(6).retained(), r.retention().at(6).observable(),
                 r.adequacy().adequate().total(), r.adequacy().eligible().total(), r.adequacy().inInduction(),
                 r.adequacy().reducing());
+    }
+
+    /** The database read alone, as the manager's page makes it ({@link ClinicTreatments#load}); a summary. */
+    public static String treatmentsRead(ApplicationContext context, YearMonth month) {
+        IndicatorRules rules = context.getBean(IndicatorRules.class);
+        YearMonth cohort = month.minusMonths(6);
+        LocalDate census = month.atEndOfMonth();
+        LocalDate first = cohort.atDay(1).isBefore(census.minusDays(rules.maxGapDays())) ? cohort.atDay(1)
+                : census.minusDays(rules.maxGapDays());
+        var loaded = context.getBean(ClinicTreatments.class).load(first.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS),
+                census);
+        return String.format("clients=%d doses=%d", loaded.clients().size(),
+                loaded.clients().stream().mapToInt(c -> c.doses().size()).sum());
     }
 
     /** The monthly freeze's computation: {@link MonthlyReports#contribution} (nothing stored); a summary. */
