@@ -114,7 +114,7 @@ public final class IndicatorsBenchmark {
                 String summary = timed(page, () -> IndicatorsBenchAccess.managersPage(context, MONTH));
                 String loaded = timed(read, () -> IndicatorsBenchAccess.treatmentsRead(context, MONTH));
                 String cells = timed(freeze, () -> IndicatorsBenchAccess.monthlyContribution(context, MONTH));
-                System.out.printf(Locale.ROOT, "run %d: page %s; read alone %s (%s); freeze computation %s (%s); "
+                System.out.printf(Locale.ROOT, "run %d: page %s; read alone %s; freeze computation %s; "
                         + "load average %.1f%n", run + 1, summary, loaded, cells, loadAverage());
             }
             System.out.printf(Locale.ROOT, "best of 3, wall (CPU of this process): page %.2f s (%.2f s), read alone "
