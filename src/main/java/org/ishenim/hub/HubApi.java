@@ -92,6 +92,16 @@ class HubApi {
         return new Candidates(encodings.query(site.code(), item.reference(), item.clk()));
     }
 
+    /**
+     * The caller's own references that are counted at another site this month (docs/indicators.md): {@code
+     * {"asOf": instant, "references": [...]}}. Never another site's reference.
+     */
+    @GetMapping("/counted-elsewhere")
+    @PreAuthorize("hasRole('SITE')")
+    HubEncodings.CountedElsewhere countedElsewhere(@AuthenticationPrincipal SitePrincipal site) {
+        return encodings.countedElsewhere(site.code());
+    }
+
     /** Unique clients across sites: clusters of encodings at the threshold. */
     @GetMapping("/unique-clients")
     @PreAuthorize("hasAnyRole('ADMIN','ANALYST')")

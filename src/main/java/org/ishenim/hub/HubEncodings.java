@@ -34,6 +34,13 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     record Candidate(String site, String reference, boolean sameSite) {
     }
 
+    /**
+     * The calling site's own references that share a cluster with another site's encoding and are not that cluster's
+     * counting reference (the most recently uploaded), with the time the clusters were taken.
+     */
+    record CountedElsewhere(java.time.Instant asOf, List<String> references) {
+    }
+
     record Census(int sites, int encodings, int uniqueClients, double threshold) {
     }
 
@@ -196,6 +203,59 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
         Census fresh = new Census(sites, keys.size(), unique, threshold);
         census = new Counted(view.version(), fresh);
         return fresh;
+    }
+
+    /**
+     * "Counted elsewhere" for one site (docs/indicators.md, "Counting each client once nationally"): in each cluster
+     * holding encodings of two or more sites, the counting reference is the one uploaded most recently (ties broken by
+     * site and reference, so that the choice is stable); the site's other references in such a cluster are returned.
+     * Only the calling site's own references are ever returned, never another site's. Audited with the count.
+     */
+    @Transactional
+    CountedElsewhere countedElsewhere(String site) {
+        List<List<EncodingIndex.Key>> shared;
+        synchronized (uniqueClients) {
+            uniqueClients.count(index.view(true));
+            shared = uniqueClients.sharedClusters().stream()
+                    .filter(c -> c.stream().anyMatch(k -> k.site().equals(site)))
+                    .filter(c -> c.stream().map(EncodingIndex.Key::site).distinct().count() > 1)
+                    .toList();
+        }
+        java.time.Instant asOf = clock.instant();
+        java.util.Map<EncodingIndex.Key, OffsetDateTime> uploaded = uploadTimes(shared);
+        java.util.Comparator<EncodingIndex.Key> latestFirst = java.util.Comparator
+                .comparing((EncodingIndex.Key k) -> uploaded.getOrDefault(k, OffsetDateTime.MIN)).reversed()
+                .thenComparing(EncodingIndex.Key::site).thenComparing(EncodingIndex.Key::reference);
+        List<String> references = new java.util.ArrayList<>();
+        for (List<EncodingIndex.Key> cluster : shared) {
+            EncodingIndex.Key counting = cluster.stream().sorted(latestFirst).findFirst().orElseThrow();
+            cluster.stream().filter(k -> k.site().equals(site) && !k.equals(counting))
+                    .map(EncodingIndex.Key::reference).forEach(references::add);
+        }
+        references.sort(null);
+        audit.record("hub.counted-elsewhere", null, site + ": " + references.size() + " references counted elsewhere",
+                Outcome.SUCCESS);
+        return new CountedElsewhere(asOf, List.copyOf(references));
+    }
+
+    /** The upload time of each key of the clusters, read in chunks (a key deleted meanwhile has none). */
+    private java.util.Map<EncodingIndex.Key, OffsetDateTime> uploadTimes(List<List<EncodingIndex.Key>> clusters) {
+        java.util.Set<EncodingIndex.Key> wanted = new java.util.HashSet<>();
+        clusters.forEach(wanted::addAll);
+        List<String> refs = wanted.stream().map(EncodingIndex.Key::reference).distinct().toList();
+        java.util.Map<EncodingIndex.Key, OffsetDateTime> times = new java.util.HashMap<>();
+        for (int from = 0; from < refs.size(); from += 500) {
+            db.sql("SELECT site_code, reference, updated_at FROM hub_encoding WHERE reference IN (:refs)")
+                    .param("refs", refs.subList(from, Math.min(refs.size(), from + 500)))
+                    .query((rs, n) -> {
+                        var key = new EncodingIndex.Key(rs.getString(1), rs.getString(2));
+                        if (wanted.contains(key)) {
+                            times.put(key, rs.getObject(3, OffsetDateTime.class));
+                        }
+                        return null;
+                    }).list();
+        }
+        return times;
     }
 
     /**

@@ -73,6 +73,14 @@ final class UniqueClients {
         return members.size();
     }
 
+    /**
+     * The clusters of two or more encodings after the last {@link #count}, each as its members' keys (a copy). The
+     * counting reference of each is chosen by {@link HubEncodings#countedElsewhere}.
+     */
+    List<List<EncodingIndex.Key>> sharedClusters() {
+        return members.values().stream().filter(m -> m.size() > 1).map(List::copyOf).toList();
+    }
+
     /** How many times the whole set was clustered (for tests: an upload must not cause one). */
     long rebuilds() {
         return rebuilds;

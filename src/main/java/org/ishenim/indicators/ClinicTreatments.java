@@ -33,8 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 @ClinicOnly
 class ClinicTreatments {
 
-    /** The consenting clients' treatments, and how many clients were left out for lack of consent. */
-    record Treatments(List<ClientTreatment> clients, int withoutConsent) {
+    /**
+     * The consenting clients' treatments, their ids in the same order ({@code ids.get(i)} is {@code clients.get(i)}'s,
+     * for the monthly report's "counted elsewhere" exclusions only), and how many clients were left out for lack of
+     * consent.
+     */
+    record Treatments(List<ClientTreatment> clients, List<ClientId> ids, int withoutConsent) {
     }
 
     /** Region of every stratum at the clinic: the clinic is one site; regions come with the hub. */
@@ -71,13 +75,15 @@ class ClinicTreatments {
                 .filter(g -> consenting.contains(g.client()))
                 .collect(Collectors.groupingBy(DoseHistory.Given::client));
         List<ClientTreatment> treatments = new ArrayList<>();
+        List<ClientId> ids = new ArrayList<>();
         for (Client client : enrolled) {
             if (consenting.contains(client.id())) {
                 treatments.add(treatment(client, courses.getOrDefault(client.id(), List.of()),
                         given.getOrDefault(client.id(), List.of())));
+                ids.add(client.id());
             }
         }
-        return new Treatments(treatments, enrolled.size() - treatments.size());
+        return new Treatments(treatments, ids, enrolled.size() - treatments.size());
     }
 
     private ClientTreatment treatment(Client client, List<CourseHistory> courses, List<DoseHistory.Given> given) {

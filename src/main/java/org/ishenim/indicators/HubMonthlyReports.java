@@ -80,6 +80,8 @@ class HubMonthlyReports {
         } else {
             db.sql("DELETE FROM hub_monthly_report_cell WHERE site_code = :site AND report_month = :m")
                     .param("site", site).param("m", month).update();
+            db.sql("DELETE FROM hub_monthly_report_bound WHERE site_code = :site AND report_month = :m")
+                    .param("site", site).param("m", month).update();
             db.sql("DELETE FROM hub_monthly_report WHERE site_code = :site AND report_month = :m")
                     .param("site", site).param("m", month).update();
             insert(site, report, digest);
@@ -132,9 +134,13 @@ class HubMonthlyReports {
     private void insert(String site, MonthlyContribution report, String digest) {
         db.sql("""
                 INSERT INTO hub_monthly_report (site_code, report_month, version, census, region, counted,
-                                                without_consent, digest, received_at)
-                VALUES (:site, :m, :v, :census, :region, :counted, :without, :digest, :at)
+                                                without_consent, digest, received_at, exclusions, counted_elsewhere,
+                                                bounds_below_min_cell)
+                VALUES (:site, :m, :v, :census, :region, :counted, :without, :digest, :at, :exclusions, :elsewhere,
+                        :below)
                 """)
+                .param("exclusions", report.exclusions().name()).param("elsewhere", report.countedElsewhere())
+                .param("below", report.boundsBelowMinCell())
                 .param("site", site).param("m", report.month().toString()).param("v", report.version())
                 .param("census", report.census()).param("region", report.region()).param("counted", report.counted())
                 .param("without", report.withoutConsent()).param("digest", digest)
@@ -150,6 +156,15 @@ class HubMonthlyReports {
                     .param("sex", cell.sex().name()).param("age", cell.age().name())
                     .param("medicine", cell.medicine() == null ? "" : cell.medicine().name())
                     .param("count", cell.count()).update();
+        }
+        for (MonthlyContribution.Bound bound : report.bounds()) {
+            db.sql("""
+                    INSERT INTO hub_monthly_report_bound (site_code, report_month, indicator, measure, bound_count)
+                    VALUES (:site, :m, :indicator, :measure, :count)
+                    """)
+                    .param("site", site).param("m", report.month().toString())
+                    .param("indicator", bound.measure().indicator()).param("measure", bound.measure().measure())
+                    .param("count", bound.count()).update();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ishenim.medicines.Substance;
@@ -24,9 +25,16 @@ import tools.jackson.databind.JsonNode;
  * monthly report"). IND.11 and IND.14 at the census date (the month's last day), IND.12 over the month, IND.13 for
  * the cohort that started six months before; {@code counted} clients with the {@code STATISTICS} consent,
  * {@code withoutConsent} left out. The region is the clinic's ({@code ishenim.indicators.region}).
+ * <p>
+ * "Counted elsewhere" (docs/indicators.md, "Counting each client once nationally"): {@code exclusions} says whether the
+ * hub's list was applied, refused by the clinic's safeguards, or unavailable; {@code countedElsewhere} consenting
+ * clients were left out of the cells and of {@code counted} because another site counts them; {@code bounds} holds,
+ * for each bounded measure, how many of them would be in it, given only when they are at least min-cell clients
+ * (otherwise {@code boundsBelowMinCell}).
  */
 record MonthlyContribution(YearMonth month, int version, LocalDate census, String region, int counted,
-        int withoutConsent, List<ReportCell> cells) {
+        int withoutConsent, List<ReportCell> cells, CountedElsewhere.Status exclusions, int countedElsewhere,
+        List<Bound> bounds, boolean boundsBelowMinCell) {
 
     /** A region code: letters, digits, '-' and '_', at most 40 (empty when the clinic has none configured). */
     static final Pattern REGION = Pattern.compile("[A-Za-z0-9_-]{0,40}");
@@ -34,12 +42,24 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
     /** Person-days of a month at a clinic stay far below this. */
     static final long MAX_COUNT = 1_000_000_000L;
     static final int MAX_CELLS = 1_000;
+    /** The measures with a bound figure: each indicator's numerator (IND.12: its days). */
+    static final List<ReportMeasure> BOUNDED = List.of(ReportMeasure.IND11_NUMERATOR, ReportMeasure.IND12_DAYS,
+            ReportMeasure.IND13_RETAINED, ReportMeasure.IND14_NUMERATOR);
+
+    /** How many of the clients left out as counted elsewhere would be in a measure (IND.12: their days). */
+    record Bound(ReportMeasure measure, long count) {
+        Bound {
+            Objects.requireNonNull(measure, "measure");
+        }
+    }
 
     MonthlyContribution {
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(census, "census");
         Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(exclusions, "exclusions");
         cells = cells.stream().sorted(ReportCell.ORDER).toList();
+        bounds = bounds.stream().sorted(java.util.Comparator.comparing(Bound::measure)).toList();
         if (version < 1 || counted < 0 || withoutConsent < 0 || !YearMonth.from(census).equals(month)
                 || !REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("A report has a positive version, counts of at least 0, a census "
@@ -51,6 +71,51 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                 throw new IllegalArgumentException("A report holds each stratum once.");
             }
         }
+        Map<String, String> errors = countedElsewhereErrors(exclusions, countedElsewhere, bounds, boundsBelowMinCell);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("The counted-elsewhere fields are inconsistent: " + errors.keySet());
+        }
+    }
+
+    /**
+     * The rules of the counted-elsewhere fields, by field: nobody is left out unless the list was applied; bounds are
+     * given for every bounded measure or for none; given exactly when clients were left out and not marked as fewer
+     * than min-cell; a bound of clients is at most the clients left out, a bound of days at most 31 days each.
+     */
+    static Map<String, String> countedElsewhereErrors(CountedElsewhere.Status exclusions, int countedElsewhere,
+            List<Bound> bounds, boolean belowMinCell) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (countedElsewhere < 0 || countedElsewhere > MAX_CLIENTS) {
+            errors.put("countedElsewhere", "A whole number from 0 to " + MAX_CLIENTS + ".");
+            return errors;
+        }
+        if (exclusions != CountedElsewhere.Status.APPLIED && (countedElsewhere > 0 || !bounds.isEmpty()
+                || belowMinCell)) {
+            errors.put("exclusions", "Nobody is left out, and no bound is given, unless the list was APPLIED.");
+            return errors;
+        }
+        Set<ReportMeasure> given = new HashSet<>();
+        for (int i = 0; i < bounds.size(); i++) {
+            Bound b = bounds.get(i);
+            long max = b.measure() == ReportMeasure.IND12_DAYS ? 31L * countedElsewhere : countedElsewhere;
+            if (!BOUNDED.contains(b.measure()) || !given.add(b.measure())) {
+                errors.put("bounds[" + i + "].measure", "Each of " + BOUNDED.stream()
+                        .map(m -> m.indicator() + "/" + m.measure()).toList() + " once.");
+            } else if (b.count() < 0 || b.count() > max) {
+                errors.put("bounds[" + i + "].count", "A whole number from 0 to the clients left out (IND12: "
+                        + "31 days each).");
+            }
+        }
+        if (!bounds.isEmpty() && given.size() != BOUNDED.size()) {
+            errors.put("bounds", "Every bounded measure, or none.");
+        }
+        boolean owed = countedElsewhere > 0;
+        if (!owed && (!bounds.isEmpty() || belowMinCell)) {
+            errors.put("bounds", "No bound when nobody is left out.");
+        } else if (owed && bounds.isEmpty() != belowMinCell) {
+            errors.put("boundsBelowMinCell", "Either the bounds or boundsBelowMinCell when clients are left out.");
+        }
+        return errors;
     }
 
     /** The report as it travels to the hub (the month is in the path). */
@@ -58,7 +123,9 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
         return new Payload(version, census.toString(), region, counted, withoutConsent, cells.stream()
                 .map(c -> new Payload.Cell(c.measure().indicator(), c.measure().measure(), c.sex().name(),
                         c.age().name(), c.medicine() == null ? null : c.medicine().name(), c.count()))
-                .toList());
+                .toList(), exclusions.name(), countedElsewhere, bounds.stream()
+                .map(b -> new Payload.Bound(b.measure().indicator(), b.measure().measure(), b.count())).toList(),
+                boundsBelowMinCell);
     }
 
     /**
@@ -70,6 +137,11 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                 .append('|').append(region).append('|').append(counted).append('|').append(withoutConsent);
         for (ReportCell cell : cells) {
             text.append('\n').append(cell.key()).append('=').append(cell.count());
+        }
+        text.append("\nexclusions=").append(exclusions).append('|').append(countedElsewhere).append('|')
+                .append(boundsBelowMinCell);
+        for (Bound bound : bounds) {
+            text.append("\nbound/").append(bound.measure()).append('=').append(bound.count());
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -144,10 +216,39 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                 }
             }
         }
+        CountedElsewhere.Status exclusions = p.exclusions() == null ? null
+                : exact(CountedElsewhere.Status.class, p.exclusions());
+        if (exclusions == null) {
+            errors.put("exclusions", "One of " + List.of(CountedElsewhere.Status.values()) + ".");
+        }
+        int countedElsewhere = whole(errors, "countedElsewhere", p.countedElsewhere(), 0, MAX_CLIENTS);
+        if (p.boundsBelowMinCell() == null) {
+            errors.put("boundsBelowMinCell", "true or false.");
+        }
+        List<Bound> bounds = new ArrayList<>();
+        if (p.bounds() == null || p.bounds().size() > BOUNDED.size()) {
+            errors.put("bounds", "A list of at most " + BOUNDED.size() + " bounds.");
+        } else {
+            for (int i = 0; i < p.bounds().size(); i++) {
+                Payload.Bound b = p.bounds().get(i);
+                var measure = b == null ? Optional.<ReportMeasure>empty() : ReportMeasure.of(b.indicator(), b.measure());
+                if (measure.isEmpty() || !BOUNDED.contains(measure.get())) {
+                    errors.put("bounds[" + i + "].measure", "One of the bounded measures.");
+                } else if (b.count() == null) {
+                    errors.put("bounds[" + i + "].count", "A whole number.");
+                } else {
+                    bounds.add(new Bound(measure.get(), b.count()));
+                }
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.putAll(countedElsewhereErrors(exclusions, countedElsewhere, bounds, p.boundsBelowMinCell()));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
-        return new MonthlyContribution(month, version, census, p.region(), counted, withoutConsent, cells);
+        return new MonthlyContribution(month, version, census, p.region(), counted, withoutConsent, cells, exclusions,
+                countedElsewhere, bounds, p.boundsBelowMinCell());
     }
 
     private static int whole(Map<String, String> errors, String field, Integer value, int min, int max) {
@@ -170,15 +271,22 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
     /**
      * The wire form, JSON: {@code {"version":2,"census":"2026-03-31","region":"chui","counted":120,
      * "withoutConsent":7,"cells":[{"indicator":"IND11","measure":"NUMERATOR","sex":"F","age":"UNDER_25",
-     * "medicine":"METHADONE","count":3}, ...]}}. The hub refuses any other field.
+     * "medicine":"METHADONE","count":3}, ...],"exclusions":"APPLIED","countedElsewhere":14,"bounds":[{"indicator":
+     * "IND11","measure":"NUMERATOR","count":9}, ...],"boundsBelowMinCell":false}}. The hub refuses any other field.
      */
     record Payload(Integer version, String census, String region, Integer counted, Integer withoutConsent,
-            List<Cell> cells) {
+            List<Cell> cells, String exclusions, Integer countedElsewhere, List<Bound> bounds,
+            Boolean boundsBelowMinCell) {
 
-        static final Set<String> FIELDS = Set.of("version", "census", "region", "counted", "withoutConsent", "cells");
+        static final Set<String> FIELDS = Set.of("version", "census", "region", "counted", "withoutConsent", "cells",
+                "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell");
         static final Set<String> CELL_FIELDS = Set.of("indicator", "measure", "sex", "age", "medicine", "count");
+        static final Set<String> BOUND_FIELDS = Set.of("indicator", "measure", "count");
 
         record Cell(String indicator, String measure, String sex, String age, String medicine, Long count) {
+        }
+
+        record Bound(String indicator, String measure, Long count) {
         }
 
         /**
@@ -214,12 +322,44 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                     }
                 }
             }
+            List<Bound> bounds = null;
+            JsonNode boundList = body.get("bounds");
+            if (boundList != null && !boundList.isNull()) {
+                if (!boundList.isArray()) {
+                    errors.put("bounds", "A list of bounds.");
+                } else {
+                    bounds = new ArrayList<>();
+                    for (int i = 0; i < boundList.size(); i++) {
+                        JsonNode b = boundList.get(i);
+                        String field = "bounds[" + i + "]";
+                        if (b == null || !b.isObject()) {
+                            errors.put(field, "A bound: an object.");
+                            continue;
+                        }
+                        only(b, BOUND_FIELDS, field, errors);
+                        bounds.add(new Bound(text(b, "indicator", field + ".indicator", errors),
+                                text(b, "measure", field + ".measure", errors),
+                                whole(b, "count", field + ".count", errors)));
+                    }
+                }
+            }
+            Boolean belowMinCell = null;
+            JsonNode below = body.get("boundsBelowMinCell");
+            if (below != null && !below.isNull()) {
+                if (!below.isBoolean()) {
+                    errors.put("boundsBelowMinCell", "true or false.");
+                } else {
+                    belowMinCell = below.booleanValue();
+                }
+            }
             Long version = whole(body, "version", "version", errors);
             Long counted = whole(body, "counted", "counted", errors);
             Long without = whole(body, "withoutConsent", "withoutConsent", errors);
+            Long elsewhere = whole(body, "countedElsewhere", "countedElsewhere", errors);
             Payload payload = new Payload(small(version, "version", errors), text(body, "census", "census", errors),
                     text(body, "region", "region", errors), small(counted, "counted", errors),
-                    small(without, "withoutConsent", errors), cells);
+                    small(without, "withoutConsent", errors), cells, text(body, "exclusions", "exclusions", errors),
+                    small(elsewhere, "countedElsewhere", errors), bounds, belowMinCell);
             if (!errors.isEmpty()) {
                 throw new InvalidFieldsException(errors);
             }

@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ishenim.audit.AuditLog;
 import org.ishenim.audit.Outcome;
+import org.ishenim.clients.ClientId;
+import org.ishenim.clients.Consents;
+import org.ishenim.clients.Purpose;
+import org.ishenim.duplicates.DuplicateReferences;
 import org.ishenim.medicines.Substance;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
@@ -25,6 +30,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The clinic's monthly reports (docs/indicators.md, "The monthly report"): freezing a month's national contribution
@@ -58,10 +64,25 @@ class MonthlyReports {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final String region;
+    private final CountedElsewhereClient hubList;
+    private final DuplicateReferences references;
+    private final Consents consents;
+    private final TransactionTemplate tx;
+    private final double maxExcludedShare;
 
     MonthlyReports(ClinicTreatments treatments, Indicators indicators, IndicatorRules rules, AuditLog audit,
             JdbcClient db, Clock clock, ApplicationEventPublisher events,
-            @Value("${ishenim.indicators.region:}") String region) {
+            @Value("${ishenim.indicators.region:}") String region, CountedElsewhereClient hubList,
+            DuplicateReferences references, Consents consents, TransactionTemplate tx,
+            @Value("${ishenim.indicators.max-excluded-share:0.20}") double maxExcludedShare) {
+        if (!(maxExcludedShare >= 0 && maxExcludedShare <= 1)) {
+            throw new IllegalStateException("ishenim.indicators.max-excluded-share is a share from 0 to 1.");
+        }
+        this.hubList = hubList;
+        this.references = references;
+        this.consents = consents;
+        this.tx = tx;
+        this.maxExcludedShare = maxExcludedShare;
         this.treatments = treatments;
         this.indicators = indicators;
         this.rules = rules;
@@ -75,12 +96,21 @@ class MonthlyReports {
         }
     }
 
-    /** Freezes the month's report as its next version and owes it to the hub, in one transaction. */
-    @Transactional
+    /**
+     * Asks the hub which of this clinic's references are counted elsewhere (before the transaction: the hub may be
+     * slow or down), then freezes the month's report as its next version and owes it to the hub, in one transaction.
+     * Without an answer from the hub the report is frozen with its exclusions marked {@code UNAVAILABLE}.
+     */
     Version freeze(YearMonth month) {
+        Optional<CountedElsewhere.HubList> list = hubList.fetch();
+        return tx.execute(status -> freeze(month, list));
+    }
+
+    private Version freeze(YearMonth month, Optional<CountedElsewhere.HubList> list) {
         int version = db.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM monthly_report WHERE report_month = :m")
                 .param("m", month.toString()).query(Integer.class).single();
-        MonthlyContribution report = contribution(month, version);
+        Frozen frozen = contribution(month, version, list);
+        MonthlyContribution report = frozen.report();
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         db.sql("UPDATE monthly_report SET status = 'REPLACED', replaced_at = :now "
@@ -89,13 +119,18 @@ class MonthlyReports {
         try {
             db.sql("""
                     INSERT INTO monthly_report (id, report_month, version, census, region, counted, without_consent,
-                                                frozen_at, frozen_by, status)
-                    VALUES (:id, :m, :v, :census, :region, :counted, :without, :now, :by, 'PENDING')
+                                                frozen_at, frozen_by, status, exclusions, counted_elsewhere,
+                                                bounds_below_min_cell, hub_list_as_of)
+                    VALUES (:id, :m, :v, :census, :region, :counted, :without, :now, :by, 'PENDING', :exclusions,
+                            :elsewhere, :below, :asOf)
                     """)
                     .param("id", id).param("m", month.toString()).param("v", version).param("census", report.census())
                     .param("region", report.region()).param("counted", report.counted())
                     .param("without", report.withoutConsent()).param("now", Utc.of(now))
-                    .param("by", CurrentStaff.username()).update();
+                    .param("by", CurrentStaff.username()).param("exclusions", report.exclusions().name())
+                    .param("elsewhere", report.countedElsewhere()).param("below", report.boundsBelowMinCell())
+                    .param("asOf", frozen.applied().hubAsOf() == null ? null : Utc.of(frozen.applied().hubAsOf()))
+                    .update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException(ConflictException.RACED);
         }
@@ -110,7 +145,20 @@ class MonthlyReports {
                     .param("medicine", cell.medicine() == null ? "" : cell.medicine().name())
                     .param("count", cell.count()).update();
         }
+        for (MonthlyContribution.Bound bound : report.bounds()) {
+            db.sql("""
+                    INSERT INTO monthly_report_bound (report_id, indicator, measure, bound_count)
+                    VALUES (:id, :indicator, :measure, :count)
+                    """).param("id", id).param("indicator", bound.measure().indicator())
+                    .param("measure", bound.measure().measure()).param("count", bound.count()).update();
+        }
+        frozen.applied().fates().forEach((reference, fate) -> db.sql("""
+                INSERT INTO monthly_report_exclusion (report_id, reference, fate) VALUES (:id, :ref, :fate)
+                """).param("id", id).param("ref", reference).param("fate", fate.name()).update());
         audit.record("report.monthly.freeze", null, month + " v" + version, Outcome.SUCCESS);
+        audit.record("report.monthly.counted-elsewhere", null, month + " v" + version + " "
+                + report.exclusions() + ": " + frozen.applied().fates().size() + " references, "
+                + report.countedElsewhere() + " left out", Outcome.SUCCESS);
         events.publishEvent(new MonthlyReportFrozen(id, month.toString(), version));
         return new Version(id, month, version, report.census(), now, Status.PENDING, null);
     }
@@ -142,10 +190,12 @@ class MonthlyReports {
     @Transactional(readOnly = true)
     Optional<MonthlyContribution> pending(UUID id) {
         Optional<Header> header = db.sql("""
-                SELECT report_month, version, census, region, counted, without_consent FROM monthly_report
+                SELECT report_month, version, census, region, counted, without_consent, exclusions, counted_elsewhere,
+                       bounds_below_min_cell FROM monthly_report
                 WHERE id = :id AND status = 'PENDING'
                 """).param("id", id).query((rs, n) -> new Header(YearMonth.parse(rs.getString(1)), rs.getInt(2),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getInt(5), rs.getInt(6))).optional();
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                        CountedElsewhere.Status.valueOf(rs.getString(7)), rs.getInt(8), rs.getBoolean(9))).optional();
         if (header.isEmpty()) {
             return Optional.empty();
         }
@@ -157,14 +207,22 @@ class MonthlyReports {
                         Sex.valueOf(rs.getString(3)), AgeBand.valueOf(rs.getString(4)),
                         rs.getString(5).isEmpty() ? null : Substance.valueOf(rs.getString(5)), rs.getLong(6)))
                 .list();
+        List<MonthlyContribution.Bound> bounds = db.sql("""
+                SELECT indicator, measure, bound_count FROM monthly_report_bound WHERE report_id = :id
+                """).param("id", id).query((rs, n) -> new MonthlyContribution.Bound(
+                        ReportMeasure.of(rs.getString(1), rs.getString(2)).orElseThrow(), rs.getLong(3))).list();
         Header h = header.get();
         return Optional.of(new MonthlyContribution(h.month(), h.version(), h.census(), h.region(), h.counted(),
-                h.withoutConsent(), cells));
+                h.withoutConsent(), cells, h.exclusions(), h.countedElsewhere(), bounds, h.boundsBelowMinCell()));
     }
 
-    /** A stored report's fields besides its cells. */
+    /** A stored report's fields besides its cells and bounds. */
     private record Header(YearMonth month, int version, LocalDate census, String region, int counted,
-            int withoutConsent) {
+            int withoutConsent, CountedElsewhere.Status exclusions, int countedElsewhere, boolean boundsBelowMinCell) {
+    }
+
+    /** A contribution and the "counted elsewhere" list as applied to it. */
+    record Frozen(MonthlyContribution report, CountedElsewhere applied) {
     }
 
     /** The hub confirmed the report (a version replaced meanwhile stays replaced). */
@@ -186,9 +244,12 @@ class MonthlyReports {
 
     /**
      * The month's national contribution: the indicators over the clients with the {@code STATISTICS} consent, as cells
-     * by sex × age band × medicine, and how many clients were left out for lack of the consent.
+     * by sex × age band × medicine, and how many clients were left out for lack of the consent. The hub's "counted
+     * elsewhere" list, when there is one, goes through the safeguards ({@link CountedElsewhere#apply}); the clients it
+     * leaves out are not in the cells nor in {@code counted}, and when they are at least min-cell clients, one bound
+     * figure per indicator says how many of them would be in its numerator (over the same periods as the cells).
      */
-    MonthlyContribution contribution(YearMonth month, int version) {
+    Frozen contribution(YearMonth month, int version, Optional<CountedElsewhere.HubList> list) {
         LocalDate from = month.atDay(1);
         LocalDate to = month.plusMonths(1).atDay(1);
         LocalDate census = month.atEndOfMonth();
@@ -198,7 +259,13 @@ class MonthlyReports {
         LocalDate firstDay = cohortFrom.isBefore(census.minusDays(rules.maxGapDays())) ? cohortFrom
                 : census.minusDays(rules.maxGapDays());
         var loaded = treatments.load(firstDay.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS), census);
-        List<ClientTreatment> clients = loaded.clients();
+        CountedElsewhere applied = list.map(this::apply).map(f -> f.apply(Set.copyOf(loaded.ids())))
+                .orElse(CountedElsewhere.unavailable());
+        List<ClientTreatment> clients = new ArrayList<>();
+        List<ClientTreatment> leftOut = new ArrayList<>();
+        for (int i = 0; i < loaded.clients().size(); i++) {
+            (applied.leftOut().contains(loaded.ids().get(i)) ? leftOut : clients).add(loaded.clients().get(i));
+        }
         List<ReportCell> cells = new ArrayList<>();
         Coverage coverage = indicators.coverage(clients, census);
         add(cells, ReportMeasure.IND11_NUMERATOR, coverage.onTreatment().counts());
@@ -209,7 +276,31 @@ class MonthlyReports {
         DoseAdequacy adequacy = indicators.doseAdequacy(clients, census);
         add(cells, ReportMeasure.IND14_NUMERATOR, adequacy.adequate().counts());
         add(cells, ReportMeasure.IND14_DENOMINATOR, adequacy.eligible().counts());
-        return new MonthlyContribution(month, version, census, region, clients.size(), loaded.withoutConsent(), cells);
+        List<MonthlyContribution.Bound> bounds = new ArrayList<>();
+        if (leftOut.size() >= rules.minCell()) {
+            bounds.add(new MonthlyContribution.Bound(ReportMeasure.IND11_NUMERATOR,
+                    indicators.coverage(leftOut, census).onTreatment().total()));
+            bounds.add(new MonthlyContribution.Bound(ReportMeasure.IND12_DAYS,
+                    indicators.personDays(leftOut, from, to).totalDays()));
+            bounds.add(new MonthlyContribution.Bound(ReportMeasure.IND13_RETAINED,
+                    indicators.retention(leftOut, cohortFrom, cohortTo, census).at(RETENTION_MONTH).retained()));
+            bounds.add(new MonthlyContribution.Bound(ReportMeasure.IND14_NUMERATOR,
+                    indicators.doseAdequacy(leftOut, census).adequate().total()));
+        }
+        boolean belowMinCell = !leftOut.isEmpty() && leftOut.size() < rules.minCell();
+        return new Frozen(new MonthlyContribution(month, version, census, region, clients.size(),
+                loaded.withoutConsent(), cells, applied.status(), leftOut.size(), bounds, belowMinCell), applied);
+    }
+
+    /**
+     * The safeguards for the hub's list, once the counted clients are known: only references this clinic holds, whose
+     * client's {@code DUPLICATE_CHECK} consent is in force; the whole list refused beyond the configured share or
+     * below min-cell.
+     */
+    private java.util.function.Function<Set<ClientId>, CountedElsewhere> apply(CountedElsewhere.HubList list) {
+        Map<String, ClientId> held = references.clientsOf(list.references());
+        Set<ClientId> consenting = consents.givenAmong(held.values(), Purpose.DUPLICATE_CHECK);
+        return counted -> CountedElsewhere.apply(list, held, consenting, counted, maxExcludedShare, rules.minCell());
     }
 
     private static void add(List<ReportCell> cells, ReportMeasure measure, Map<Stratum, Integer> counts) {

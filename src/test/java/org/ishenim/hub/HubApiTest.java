@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ishenim.role=hub")
 @ActiveProfiles("test")
 @org.ishenim.testing.BothDatabases
+@org.springframework.context.annotation.Import(org.ishenim.testing.MutableClock.Config.class)
 class HubApiTest {
 
     static final JsonMapper json = JsonMapper.builder().build();
@@ -42,6 +43,8 @@ class HubApiTest {
     StaffAccounts staff;
     @Autowired
     HubEncodingConfiguration configuration;
+    @Autowired
+    org.ishenim.testing.MutableClock clock;
 
     static int run;
     /** What this test's clinic says its encodings are; by default what the hub expects, as a clinic sends it. */
@@ -255,6 +258,58 @@ class HubApiTest {
         assertThat(c.get("encodings").intValue()).isEqualTo(3);
         assertThat(c.get("uniqueClients").intValue()).isEqualTo(2);
         assertThat(c.get("sites").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void countedElsewhereNamesOnlyTheSitesOwnReferencesAndTheMostRecentUploadCounts() throws Exception {
+        Clk first = randomClk();
+        Clk second = randomClk();
+        String a1 = reference();
+        String b1 = reference();
+        String a2 = reference();
+        String b2 = reference();
+        String alone = reference();
+        // first: A then B (B counts); second: B then A (A counts); alone: A only
+        upload(tokenA, a1, first);
+        upload(tokenB, b1, near(first, 12));
+        upload(tokenB, b2, second);
+        upload(tokenA, a2, near(second, 12));
+        upload(tokenA, alone, randomClk());
+
+        assertThat(countedElsewhere(tokenA)).containsExactly(a1);
+        assertThat(countedElsewhere(tokenB)).containsExactly(b2);
+
+        // A uploads its first client again (a treatment starts there): A now counts them, B does not
+        upload(tokenA, a1, first);
+        assertThat(countedElsewhere(tokenA)).isEmpty();
+        assertThat(countedElsewhere(tokenB)).containsExactlyInAnyOrder(b1, b2);
+
+        var answer = send("GET", "/counted-elsewhere", tokenA, null);
+        JsonNode body = json.readTree(answer.body());
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("asOf", "references");
+        assertThat(java.time.Instant.parse(body.get("asOf").stringValue())).isEqualTo(clock.instant());
+        // never another site's reference, in any answer
+        assertThat(answer.body()).doesNotContain(b1).doesNotContain(b2);
+        assertThat(send("GET", "/counted-elsewhere", tokenB, null).body()).doesNotContain(a1).doesNotContain(a2)
+                .doesNotContain(alone);
+        // a site only: hub staff get 403, no token 401
+        assertThat(send("GET", "/counted-elsewhere", basic("hubanalyst", "hubanalyst-password"), null, true)
+                .status()).isEqualTo(403);
+        assertThat(send("GET", "/counted-elsewhere", null, null).status()).isEqualTo(401);
+    }
+
+    /** Uploads one encoding a minute after the last: upload times differ, as they do between two clinics. */
+    void upload(String token, String reference, Clk clk) {
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(send("PUT", "/encodings/" + reference, token, clkBody(clk)).status()).isEqualTo(204);
+    }
+
+    java.util.List<String> countedElsewhere(String token) throws Exception {
+        var answer = send("GET", "/counted-elsewhere", token, null);
+        assertThat(answer.status()).isEqualTo(200);
+        var list = new java.util.ArrayList<String>();
+        json.readTree(answer.body()).get("references").forEach(r -> list.add(r.stringValue()));
+        return list;
     }
 
     @Test

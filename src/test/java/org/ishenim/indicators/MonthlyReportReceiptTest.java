@@ -64,8 +64,12 @@ class MonthlyReportReceiptTest {
                  {"indicator":"IND11","measure":"DENOMINATOR","sex":"F","age":"UNDER_25","count":20},
                  {"indicator":"IND12","measure":"DAYS","sex":"M","age":"FROM_25","medicine":"BUPRENORPHINE","count":310},
                  {"indicator":"IND13","measure":"COHORT","sex":"M","age":"FROM_25","medicine":"METHADONE","count":4},
-                 {"indicator":"IND14","measure":"DENOMINATOR","sex":"OTHER","age":"FROM_25","medicine":"METHADONE","count":0}]}
-                """.formatted(version, numerator);
+                 {"indicator":"IND14","measure":"DENOMINATOR","sex":"OTHER","age":"FROM_25","medicine":"METHADONE","count":0}],
+                 "exclusions":"APPLIED","countedElsewhere":12,"bounds":[
+                 {"indicator":"IND11","measure":"NUMERATOR","count":9},{"indicator":"IND12","measure":"DAYS","count":270},
+                 {"indicator":"IND13","measure":"RETAINED","count":1},{"indicator":"IND14","measure":"NUMERATOR","count":%d}],
+                 "boundsBelowMinCell":false}
+                """.formatted(version, numerator, version + 4);
     }
 
     @Test
@@ -75,12 +79,16 @@ class MonthlyReportReceiptTest {
         assertThat(JSON.readTree(first.body()).get("receipt").stringValue()).isEqualTo("STORED");
         assertThat(put(token, "2026-03", report(1, 12)).body()).contains("\"receipt\":\"UNCHANGED\"");
         assertThat(stored()).containsExactly("2026-03 v1 " + 5 + " cells, IND11 NUMERATOR F UNDER_25 = 12");
+        assertThat(countedElsewhere()).containsExactly("APPLIED 12 false: IND11/NUMERATOR=9 IND12/DAYS=270 "
+                + "IND13/RETAINED=1 IND14/NUMERATOR=5");
 
         var corrected = put(token, "2026-03", report(2, 14));
         assertThat(corrected.statusCode()).isEqualTo(200);
         assertThat(corrected.body()).contains("\"receipt\":\"REPLACED\"").contains("\"version\":2");
         assertThat(stored()).as("replaced, never added").containsExactly(
                 "2026-03 v2 " + 5 + " cells, IND11 NUMERATOR F UNDER_25 = 14");
+        assertThat(countedElsewhere()).as("the bounds replaced too").containsExactly("APPLIED 12 false: "
+                + "IND11/NUMERATOR=9 IND12/DAYS=270 IND13/RETAINED=1 IND14/NUMERATOR=6");
 
         var lower = put(token, "2026-03", report(1, 12));
         assertThat(lower.statusCode()).isEqualTo(409);
@@ -122,9 +130,26 @@ class MonthlyReportReceiptTest {
                 valid.replace("\"version\":1,", ""),
                 valid.replace("\"version\":1", "\"version\":0"),
                 valid.replace("\"count\":310", "\"count\":1.5"),
+                // the counted-elsewhere fields: present, consistent, nothing else in a bound
+                valid.replace("\"exclusions\":\"APPLIED\",", ""),
+                valid.replace("\"APPLIED\"", "\"applied\""),
+                valid.replace("\"APPLIED\"", "\"UNAVAILABLE\""),
+                valid.replace("\"countedElsewhere\":12", "\"countedElsewhere\":0"),
+                valid.replace("\"countedElsewhere\":12", "\"countedElsewhere\":-12"),
+                valid.replace("\"count\":9}", "\"count\":13}"),
+                valid.replace("\"count\":9}", "\"count\":9,\"reference\":\"0123456789abcdef\"}"),
+                valid.replace("\"RETAINED\"", "\"COHORT\""),
+                valid.replace("\"measure\":\"RETAINED\"", "\"measure\":\"NUMERATOR\"").replace("\"IND13\",\"measure\":\"NUMERATOR\"",
+                        "\"IND11\",\"measure\":\"NUMERATOR\""),
+                valid.replace("{\"indicator\":\"IND13\",\"measure\":\"RETAINED\",\"count\":1},", ""),
+                valid.replace("\"boundsBelowMinCell\":false", "\"boundsBelowMinCell\":true"),
+                valid.replace("\"boundsBelowMinCell\":false", "\"boundsBelowMinCell\":\"false\""),
+                valid.replaceAll(",\\s*\"boundsBelowMinCell\":false", ""),
+                valid.replaceAll("\"bounds\":\\[[^\\]]*\\]", "\"bounds\":[]"),
                 "[]",
                 "{");
         for (String body : invalid) {
+            assertThat(body).as("each case changes the valid report").isNotEqualTo(valid);
             var answer = put(token, "2026-03", body);
             assertThat(answer.statusCode()).as(body).isEqualTo(400);
             assertThat(answer.body()).as("the answer quotes nothing sent").doesNotContain("HEROIN")
@@ -164,6 +189,20 @@ class MonthlyReportReceiptTest {
                 FROM hub_monthly_report r WHERE r.site_code = :site ORDER BY r.report_month
                 """).param("site", site).query((rs, n) -> rs.getString(1) + " v" + rs.getInt(2) + " " + rs.getLong(3)
                         + " cells, IND11 NUMERATOR F UNDER_25 = " + rs.getLong(4)).list();
+    }
+
+    /** The stored counted-elsewhere fields and bounds of this test's site, one line per month. */
+    List<String> countedElsewhere() {
+        return db.sql("""
+                SELECT report_month, exclusions, counted_elsewhere, bounds_below_min_cell FROM hub_monthly_report
+                WHERE site_code = :site ORDER BY report_month
+                """).param("site", site).query((rs, n) -> rs.getString(2) + " " + rs.getInt(3) + " "
+                        + rs.getBoolean(4) + ":" + String.join("", db.sql("""
+                                SELECT indicator, measure, bound_count FROM hub_monthly_report_bound
+                                WHERE site_code = :site AND report_month = :m ORDER BY indicator, measure
+                                """).param("site", site).param("m", rs.getString(1))
+                                .query((b, i) -> " " + b.getString(1) + "/" + b.getString(2) + "=" + b.getLong(3))
+                                .list())).list();
     }
 
     long audited(String action, String purpose, String outcome) {

@@ -277,7 +277,10 @@ class MonthlyReportsTest {
         String body = lastBody(month);
         JsonNode json = JSON.readTree(body);
         assertThat(json.propertyNames()).containsExactlyInAnyOrder("version", "census", "region", "counted",
-                "withoutConsent", "cells");
+                "withoutConsent", "cells", "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell");
+        // frozen while the hub was down: the counted-elsewhere list was unavailable, and the report says so
+        assertThat(json.get("exclusions").stringValue()).isEqualTo("UNAVAILABLE");
+        assertThat(json.get("countedElsewhere").intValue()).isZero();
         for (JsonNode cell : json.get("cells")) {
             assertThat(cell.propertyNames()).isSubsetOf("indicator", "measure", "sex", "age", "medicine", "count");
         }
@@ -303,6 +306,8 @@ class MonthlyReportsTest {
         assertThat(status(v2.id())).isEqualTo("CONFIRMED");
         assertThat(hubVersion(hubDb, month)).isEqualTo(2);
         assertThat(hubCells(hubDb, month)).as("the cells of version 2 only").isEqualTo(cells);
+        assertThat(JSON.readTree(lastBody(month)).get("exclusions").stringValue())
+                .as("the hub was up at the freeze: its (empty) list applied").isEqualTo("APPLIED");
 
         // version 1 again (a clinic restored from an old backup): refused with a clear problem, nothing changed
         var lower = put(month, body);
