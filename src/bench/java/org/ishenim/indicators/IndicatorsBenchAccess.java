@@ -47,7 +47,8 @@ public final class IndicatorsBenchAccess {
 
     /** The monthly freeze's computation: {@link MonthlyReports#contribution} (nothing stored); a summary. */
     public static String monthlyContribution(ApplicationContext context, YearMonth month) {
-        MonthlyContribution c = context.getBean(MonthlyReports.class).contribution(month, 1);
+        MonthlyContribution c = context.getBean(MonthlyReports.class).contribution(month, 1, java.util.Optional.empty())
+                .report();
         return String.format("cells=%d counted=%d without_consent=%d", c.cells().size(), c.counted(),
                 c.withoutConsent());
     }
@@ -77,7 +78,7 @@ public final class IndicatorsBenchAccess {
                     }
                 }
             }
-            reports.add(new MonthlyContribution(month, 1, month.atEndOfMonth(), "region-" + (s % regions), clients,
+            reports.add(withoutExclusions(month, 1, month.atEndOfMonth(), "region-" + (s % regions), clients,
                     clients / 7, cells));
         }
         return () -> combine(reports, regions);
@@ -134,5 +135,12 @@ public final class IndicatorsBenchAccess {
         }
         return String.format("reports=%d regions=%d national_cells=%d tables=%d suppressed_entries=%d "
                 + "tables_needing_higher_level=%d", reports.size(), regions, national.size(), tables, suppressed, higher);
+    }
+
+    /** A report made without the hub's "counted elsewhere" list (frozen while the hub was not asked). */
+    static MonthlyContribution withoutExclusions(YearMonth month, int version, java.time.LocalDate census, String region,
+            int counted, int withoutConsent, List<ReportCell> cells) {
+        return new MonthlyContribution(month, version, census, region, counted, withoutConsent, cells,
+                CountedElsewhere.Status.UNAVAILABLE, 0, List.of(), false);
     }
 }
