@@ -111,18 +111,44 @@ class HubMonthlyReports {
                             medicine.isEmpty() ? null : Substance.valueOf(medicine), rs.getLong(7)));
                     return null;
                 }).list();
+        Map<String, Long> coverageBounds = new HashMap<>();
+        db.sql("""
+                SELECT site_code, bound_count FROM hub_monthly_report_bound
+                WHERE report_month = :m AND indicator = :indicator AND measure = :measure
+                """).param("m", m).param("indicator", ReportMeasure.IND11_NUMERATOR.indicator())
+                .param("measure", ReportMeasure.IND11_NUMERATOR.measure()).query((rs, n) -> {
+                    coverageBounds.put(rs.getString(1), rs.getLong(2));
+                    return null;
+                }).list();
         return db.sql("""
-                SELECT site_code, region, version, counted, without_consent FROM hub_monthly_report
+                SELECT site_code, region, version, counted, without_consent, counted_elsewhere, bounds_below_min_cell
+                FROM hub_monthly_report
                 WHERE report_month = :m ORDER BY site_code
                 """).param("m", m).query((rs, n) -> new StoredReport(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5), cells.getOrDefault(rs.getString(1), List.of()))).list();
+                        rs.getInt(4), rs.getInt(5), cells.getOrDefault(rs.getString(1), List.of()),
+                        coverageBounds.getOrDefault(rs.getString(1), 0L),
+                        rs.getInt(6) > 0 && rs.getBoolean(7))).list();
     }
 
     /** One site's stored report for a month: its region, version, consent counts and cells. */
     record StoredReport(String site, String region, int version, int counted, int withoutConsent,
-            List<ReportCell> cells) {
+            List<ReportCell> cells, long coverageBound, boolean boundBelowMinCell) {
         StoredReport {
             cells = List.copyOf(cells);
+        }
+
+        /** A report without "counted elsewhere" clients (no bound figure). */
+        StoredReport(String site, String region, int version, int counted, int withoutConsent,
+                List<ReportCell> cells) {
+            this(site, region, version, counted, withoutConsent, cells, 0, false);
+        }
+
+        /**
+         * This site's part of B for IND.11: its bound figure, or min-cell − 1 when it left out fewer than min-cell
+         * clients and so sent none (docs/indicators.md, "Error bounds").
+         */
+        long coverageBound(int minCell) {
+            return boundBelowMinCell ? minCell - 1L : coverageBound;
         }
     }
 

@@ -179,7 +179,7 @@ class NationalIndicators {
                 counts.forEach((measure, t) -> tables.put(measure, Suppression.protect(t, minCell)));
                 consent = Suppression.protect(consentCounts, minCell);
                 if (!regional) {
-                    return result(month, nationalOrgUnit, stored, rows, false, tables, consent,
+                    return result(month, nationalOrgUnit, stored, minCell, rows, false, tables, consent,
                             rolledUp(regions, shown));
                 }
                 // then the rows that protection leaves with nothing: a suppressed total, or (in an indicator's
@@ -199,7 +199,7 @@ class NationalIndicators {
                 // (the consent table may publish its totals only: its "higher level" mark is not a failure)
                 boolean higher = tables.values().stream().anyMatch(ProtectedTable::needsHigherLevel);
                 if (failing.isEmpty() && !higher) {
-                    return result(month, nationalOrgUnit, stored, rows, true, tables, consent,
+                    return result(month, nationalOrgUnit, stored, minCell, rows, true, tables, consent,
                             rolledUp(regions, shown));
                 }
             }
@@ -220,7 +220,8 @@ class NationalIndicators {
         return regions.stream().filter(r -> !shown.contains(r)).toList();
     }
 
-    private static Result result(YearMonth month, String nationalOrgUnit, List<StoredReport> stored, List<String> rows,
+    private static Result result(YearMonth month, String nationalOrgUnit, List<StoredReport> stored, int minCell,
+            List<String> rows,
             boolean regional, Map<ReportMeasure, ProtectedTable> tables, ProtectedTable consent,
             List<String> rolledUp) {
         tables.forEach((measure, t) -> logDecisions(month, measure.indicator() + "/" + measure.measure(), t));
@@ -228,10 +229,11 @@ class NationalIndicators {
         Result partial = new Result(month, nationalOrgUnit, stored.size(), rows, regional, tables, consent,
                 Optional.empty(), regional ? rolledUp : List.of());
         Shown total = partial.entry(ReportMeasure.IND11_NUMERATOR, null, Disaggregation.TOTAL);
-        // Only U (the de-duplicated count) is reported so far: the counted-elsewhere bound B, the clients without the
-        // duplicate-check consent N and the hub's cluster figures (rho, K) are not yet in the reports (page notes).
+        // U (the de-duplicated count) and B (the sites' counted-elsewhere bounds) are reported; the clients without
+        // the duplicate-check consent N and the hub's cluster figures (rho, K) are not yet (page notes).
+        long bound = stored.stream().mapToLong(r -> r.coverageBound(minCell)).sum();
         Optional<NationalRange> range = total.suppressed() ? Optional.empty()
-                : Optional.of(NationalRange.of(total.count().getAsLong(), 0, 0, 0, 0, 0));
+                : Optional.of(NationalRange.of(total.count().getAsLong(), bound, 0, 0, 0, 0));
         return new Result(month, nationalOrgUnit, stored.size(), rows, regional, tables, consent, range,
                 partial.rolledUp());
     }

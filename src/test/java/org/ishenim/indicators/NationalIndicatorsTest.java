@@ -163,7 +163,7 @@ class NationalIndicatorsTest {
                 .contains("<svg").contains("Coverage by region").contains("Target 50%").contains(MARKED)
                 .contains("National (KG)").contains("chui").contains("osh")
                 .contains("Clients on treatment nationally: 161 (range 161 to 161).")
-                .contains("Not yet reported: clients counted at another clinic");
+                .contains("Not yet reported: clients without the duplicate-check consent");
         assertThat(numbersInCells(en)).isNotEmpty().noneMatch(NationalIndicatorsTest::small);
         assertThat(page("viewer", "VIEWER", "/national-indicators?month=2026-03&lang=ru"))
                 .contains("Национальные индикаторы").contains("Охват по регионам").contains("Цель 50%")
