@@ -1,6 +1,5 @@
 package org.ishenim.duplicates;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.ishenim.web.ClinicOnly;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -50,12 +48,7 @@ class HubClient {
         this.connection = connection;
         this.encoding = encoder.configuration();
         this.mismatch = mismatch;
-        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build());
-        factory.setReadTimeout(Duration.ofSeconds(15));
-        this.rest = RestClient.builder().requestFactory(factory)
-                .requestInterceptors(list -> interceptors.orderedStream().forEach(list::add))
-                .build();
+        this.rest = HubConnection.client(Duration.ofSeconds(15), interceptors);
     }
 
     /** Uploads (or replaces) the encoding, then asks for candidates other than this record. */

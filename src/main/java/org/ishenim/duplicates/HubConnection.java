@@ -2,12 +2,19 @@ package org.ishenim.duplicates;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+
 import org.ishenim.web.ClinicOnly;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * Where the hub is and how this clinic authenticates to it: {@code ishenim.hub.url} and the site token, given as
@@ -47,6 +54,19 @@ public class HubConnection {
             }
         }
         return token;
+    }
+
+    /**
+     * A client for the hub's site API: 5 s to connect, no redirects followed, {@code readTimeout} to answer, and every
+     * {@link ClientHttpRequestInterceptor} bean of the context (tests use one to see every request that leaves the
+     * clinic). The duplicate check, the monthly reports and the counted-elsewhere list each make one.
+     */
+    public static RestClient client(Duration readTimeout, ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
+        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+        factory.setReadTimeout(readTimeout);
+        return RestClient.builder().requestFactory(factory)
+                .requestInterceptors(list -> interceptors.orderedStream().forEach(list::add)).build();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.ishenim.indicators;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -39,11 +37,7 @@ class CountedElsewhereClient {
 
     CountedElsewhereClient(HubConnection connection, ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
         this.connection = connection;
-        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build());
-        factory.setReadTimeout(Duration.ofSeconds(60));
-        this.rest = RestClient.builder().requestFactory(factory)
-                .requestInterceptors(list -> interceptors.orderedStream().forEach(list::add)).build();
+        this.rest = HubConnection.client(Duration.ofSeconds(60), interceptors);
     }
 
     Optional<CountedElsewhere.HubList> fetch() {

@@ -1,6 +1,5 @@
 package org.ishenim.indicators;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -66,11 +64,7 @@ class MonthlyReportSender {
         this.connection = connection;
         this.publications = publications;
         this.sendInBackground = sendInBackground;
-        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build());
-        factory.setReadTimeout(Duration.ofSeconds(30));
-        this.rest = RestClient.builder().requestFactory(factory)
-                .requestInterceptors(list -> interceptors.orderedStream().forEach(list::add)).build();
+        this.rest = HubConnection.client(Duration.ofSeconds(30), interceptors);
     }
 
     /**
