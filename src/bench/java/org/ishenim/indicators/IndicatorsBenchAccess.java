@@ -78,7 +78,7 @@ public final class IndicatorsBenchAccess {
                     }
                 }
             }
-            reports.add(withoutExclusions(month, 1, month.atEndOfMonth(), "region-" + (s % regions), clients,
+            reports.add(Contributions.withoutExclusions(month, 1, month.atEndOfMonth(), "region-" + (s % regions), clients,
                     clients / 7, cells));
         }
         return () -> combine(reports, regions);
@@ -135,12 +135,5 @@ public final class IndicatorsBenchAccess {
         }
         return String.format("reports=%d regions=%d national_cells=%d tables=%d suppressed_entries=%d "
                 + "tables_needing_higher_level=%d", reports.size(), regions, national.size(), tables, suppressed, higher);
-    }
-
-    /** A report made without the hub's "counted elsewhere" list (frozen while the hub was not asked). */
-    static MonthlyContribution withoutExclusions(YearMonth month, int version, java.time.LocalDate census, String region,
-            int counted, int withoutConsent, List<ReportCell> cells) {
-        return new MonthlyContribution(month, version, census, region, counted, withoutConsent, cells,
-                CountedElsewhere.Status.UNAVAILABLE, 0, List.of(), false);
     }
 }

@@ -243,7 +243,7 @@ class NationalIndicatorsTest {
     // --- data -------------------------------------------------------------------------------------------------
 
     static MonthlyContribution chui(YearMonth month, int version, long menOver25) {
-        return withoutExclusions(month, version, month.atEndOfMonth(), "chui", 130, 4, List.of(
+        return Contributions.withoutExclusions(month, version, month.atEndOfMonth(), "chui", 130, 4, List.of(
                 cell(ReportMeasure.IND11_NUMERATOR, Sex.F, org.ishenim.indicators.AgeBand.UNDER_25, 12),
                 new ReportCell(ReportMeasure.IND11_NUMERATOR, Sex.F, org.ishenim.indicators.AgeBand.UNDER_25,
                         Substance.BUPRENORPHINE, 3),
@@ -266,7 +266,7 @@ class NationalIndicatorsTest {
     }
 
     static MonthlyContribution osh(YearMonth month) {
-        return withoutExclusions(month, 1, month.atEndOfMonth(), "osh", 125, 30, List.of(
+        return Contributions.withoutExclusions(month, 1, month.atEndOfMonth(), "osh", 125, 30, List.of(
                 cell(ReportMeasure.IND11_NUMERATOR, Sex.M, org.ishenim.indicators.AgeBand.FROM_25, 30),
                 cell(ReportMeasure.IND11_NUMERATOR, Sex.M, org.ishenim.indicators.AgeBand.UNDER_25, 20),
                 cell(ReportMeasure.IND11_NUMERATOR, Sex.F, org.ishenim.indicators.AgeBand.FROM_25, 25),
@@ -289,7 +289,7 @@ class NationalIndicatorsTest {
 
     /** A small site: every count below the minimum cell. */
     static MonthlyContribution talas(YearMonth month) {
-        return withoutExclusions(month, 1, month.atEndOfMonth(), "talas", 8, 1, List.of(
+        return Contributions.withoutExclusions(month, 1, month.atEndOfMonth(), "talas", 8, 1, List.of(
                 cell(ReportMeasure.IND11_NUMERATOR, Sex.M, org.ishenim.indicators.AgeBand.FROM_25, 5),
                 cell(ReportMeasure.IND11_DENOMINATOR, Sex.M, org.ishenim.indicators.AgeBand.FROM_25, 7),
                 cell(ReportMeasure.IND12_DAYS, Sex.M, org.ishenim.indicators.AgeBand.FROM_25, 140),
@@ -383,12 +383,5 @@ class NationalIndicatorsTest {
                 SELECT (SELECT COUNT(*) FROM audit_entry WHERE action = :action AND actor = :a)
                      + (SELECT COUNT(*) FROM audit_pending WHERE action = :action AND actor = :a)
                 """).param("a", actor).param("action", action).query(Long.class).single();
-    }
-
-    /** A report made without the hub's "counted elsewhere" list (frozen while the hub was not asked). */
-    static MonthlyContribution withoutExclusions(YearMonth month, int version, java.time.LocalDate census, String region,
-            int counted, int withoutConsent, List<ReportCell> cells) {
-        return new MonthlyContribution(month, version, census, region, counted, withoutConsent, cells,
-                CountedElsewhere.Status.UNAVAILABLE, 0, List.of(), false);
     }
 }
