@@ -66,9 +66,14 @@ class NationalIndicatorPages {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final PopulationCoverage population;
+    private final NationalTrends trends;
 
     NationalIndicatorPages(NationalIndicators national, MeasureReports measureReports, AdxExport adx,
-            DataValueSets dataValueSets, AuditLog audit, MessageSource messages, Clock clock) {
+            DataValueSets dataValueSets, AuditLog audit, MessageSource messages, Clock clock,
+            PopulationCoverage population, NationalTrends trends) {
+        this.population = population;
+        this.trends = trends;
         this.national = national;
         this.measureReports = measureReports;
         this.adx = adx;
@@ -103,6 +108,8 @@ class NationalIndicatorPages {
                 section(r, "ind14", ReportMeasure.IND14_NUMERATOR, ReportMeasure.IND14_DENOMINATOR, null)));
         model.addAttribute("consentLines", consentLines(r));
         model.addAttribute("rolledUp", String.join(", ", r.rolledUp()));
+        model.addAttribute("population", population.of(r));
+        model.addAttribute("trends", trends.upTo(m, r));
         return "indicators/national";
     }
 
@@ -123,7 +130,8 @@ class NationalIndicatorPages {
         String file;
         switch (format) {
             case "csv" -> {
-                body = csv(national.of(m)).getBytes(StandardCharsets.UTF_8);
+                Result r = national.of(m);
+                body = csv(r, population.of(r)).getBytes(StandardCharsets.UTF_8);
                 type = new MediaType("text", "csv", StandardCharsets.UTF_8);
                 file = name + ".csv";
             }
@@ -241,7 +249,7 @@ class NationalIndicatorPages {
                 ? "<25" : "25+");
     }
 
-    private String csv(Result r) {
+    private String csv(Result r, PopulationCoverage.View coverage) {
         var out = new StringWriter();
         String[] headers = List.of("unit", "indicator", "sex", "age", "numerator", "denominator").stream()
                 .map(k -> msg("indicators.national.csv." + k)).toArray(String[]::new);
@@ -253,6 +261,13 @@ class NationalIndicatorPages {
                             v.disaggregation().isTotal() ? "" : v.disaggregation().age().name(), text(v.numerator()),
                             v.denominator() == null ? "" : text(v.denominator())).stream()
                             .map(SpreadsheetCells::safe).toList());
+                }
+            }
+            // coverage against the population: the published IND.11 numerator over the estimate in use
+            for (PopulationCoverage.Line line : coverage.lines()) {
+                if (line.estimated()) {
+                    printer.printRecord(List.of(line.code(), "IND11-POPULATION", "", "", line.numeratorText(),
+                            Long.toString(line.estimate().size())).stream().map(SpreadsheetCells::safe).toList());
                 }
             }
         } catch (IOException e) {
