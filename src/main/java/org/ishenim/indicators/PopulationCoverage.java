@@ -42,8 +42,11 @@ class PopulationCoverage {
         }
     }
 
-    /** The section: its lines, the chart of the units with an estimate (SVG, or null when none has one). */
-    record View(int censusYear, List<Line> lines, String chart) {
+    /**
+     * The section: the census year (as text, so that no message formats it as a number), its lines, and the chart of
+     * the units with an estimate (SVG, or null when none has one).
+     */
+    record View(String censusYear, List<Line> lines, String chart) {
     }
 
     private final PopulationEstimates estimates;
@@ -70,7 +73,7 @@ class PopulationCoverage {
         String chart = charted.isEmpty() ? null : NationalCharts.shares(msg("indicators.national.population.chart"),
                 charted.stream().map(Line::unit).toList(), charted.stream().map(Line::share).toList(),
                 NationalIndicatorPages.COVERAGE_TARGET, msg("indicators.national.target"));
-        return new View(year, lines, chart);
+        return new View(Integer.toString(year), lines, chart);
     }
 
     /** The unit's line; {@code row} is the table row ({@code null}: the nation), {@code code} its org unit code. */

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ishenim.audit.AuditLog;
@@ -102,18 +101,26 @@ class PopulationEstimates {
         return new Entry(r, y, n, text);
     }
 
-    /** Stores the estimate; one for the same region and year is replaced and kept in the history. Audited. */
+    /**
+     * Stores the estimate; one for the same region and year is replaced and kept in the history (two analysts saving
+     * the same region and year at once: one inserts, the other replaces). Audited.
+     */
     @Transactional
     void record(Entry entry) {
         String who = CurrentStaff.username();
         OffsetDateTime now = Utc.of(clock.instant());
-        Optional<Estimate> current = db.sql("""
-                SELECT region, estimate_year, population_size, source, entered_by, entered_at
-                FROM hub_population_estimate WHERE region = :region AND estimate_year = :year FOR UPDATE
-                """).param("region", entry.region()).param("year", entry.year()).query(PopulationEstimates::estimate)
-                .optional();
-        if (current.isPresent()) {
-            Estimate old = current.get();
+        int inserted = db.sql("""
+                INSERT INTO hub_population_estimate (region, estimate_year, population_size, source, entered_by,
+                                                     entered_at)
+                VALUES (:region, :year, :size, :source, :by, :at) ON CONFLICT DO NOTHING
+                """).param("region", entry.region()).param("year", entry.year()).param("size", entry.size())
+                .param("source", entry.source()).param("by", who).param("at", now).update();
+        if (inserted == 0) {
+            Estimate old = db.sql("""
+                    SELECT region, estimate_year, population_size, source, entered_by, entered_at
+                    FROM hub_population_estimate WHERE region = :region AND estimate_year = :year FOR UPDATE
+                    """).param("region", entry.region()).param("year", entry.year())
+                    .query(PopulationEstimates::estimate).single();
             db.sql("""
                     INSERT INTO hub_population_estimate_history (id, region, estimate_year, population_size, source,
                                                                  entered_by, entered_at, replaced_by, replaced_at)
@@ -127,16 +134,9 @@ class PopulationEstimates {
                     WHERE region = :region AND estimate_year = :year
                     """).param("size", entry.size()).param("source", entry.source()).param("by", who)
                     .param("at", now).param("region", entry.region()).param("year", entry.year()).update();
-        } else {
-            db.sql("""
-                    INSERT INTO hub_population_estimate (region, estimate_year, population_size, source, entered_by,
-                                                         entered_at)
-                    VALUES (:region, :year, :size, :source, :by, :at)
-                    """).param("region", entry.region()).param("year", entry.year()).param("size", entry.size())
-                    .param("source", entry.source()).param("by", who).param("at", now).update();
         }
         audit.record("population.write", null, entry.region() + " " + entry.year()
-                + (current.isPresent() ? " replaced" : " new"), Outcome.SUCCESS);
+                + (inserted == 0 ? " replaced" : " new"), Outcome.SUCCESS);
     }
 
     /** A refused entry (fields in error), audited without any value typed. */

@@ -189,7 +189,8 @@ class PopulationCoverageTest {
                 "National estimate 2024");
         assertThat(row(page, "population-chui")).contains("chui", "72", "400", "18.0%", "2022", "Chui study 2022");
         assertThat(row(page, "population-osh")).contains("osh", "89", "No estimate").doesNotContain("%");
-        assertThat(section(page, "national-population")).contains("<svg").contains("Target 50%")
+        assertThat(section(page, "national-population")).contains("of a year up to 2024.").contains("<svg")
+                .contains("Target 50%")
                 .contains("stroke-dasharray");
         assertThat(page("viewer", "VIEWER", "/national-indicators?month=2024-06&lang=ru"))
                 .contains("Охват относительно численности населения");
