@@ -66,9 +66,12 @@ class NationalIndicatorPages {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final NationalTreatmentDemand treatmentDemand;
 
     NationalIndicatorPages(NationalIndicators national, MeasureReports measureReports, AdxExport adx,
-            DataValueSets dataValueSets, AuditLog audit, MessageSource messages, Clock clock) {
+            DataValueSets dataValueSets, AuditLog audit, MessageSource messages, Clock clock,
+            NationalTreatmentDemand treatmentDemand) {
+        this.treatmentDemand = treatmentDemand;
         this.national = national;
         this.measureReports = measureReports;
         this.adx = adx;
@@ -103,6 +106,7 @@ class NationalIndicatorPages {
                 section(r, "ind14", ReportMeasure.IND14_NUMERATOR, ReportMeasure.IND14_DENOMINATOR, null)));
         model.addAttribute("consentLines", consentLines(r));
         model.addAttribute("rolledUp", String.join(", ", r.rolledUp()));
+        model.addAttribute("tdi", treatmentDemand.of(java.time.Year.from(m)).view());
         return "indicators/national";
     }
 
@@ -136,6 +140,12 @@ class NationalIndicatorPages {
                 body = adx.write(national.of(m).indicatorSets());
                 type = MediaType.APPLICATION_XML;
                 file = name + "-adx.xml";
+            }
+            case "tdi-csv" -> {
+                body = TreatmentDemandCsv.write(treatmentDemand.of(java.time.Year.from(m)), this::msg)
+                        .getBytes(StandardCharsets.UTF_8);
+                type = new MediaType("text", "csv", StandardCharsets.UTF_8);
+                file = "national-treatment-demand-" + m.getYear() + ".csv";
             }
             case "fhir" -> {
                 body = fhirZip(national.of(m).indicatorSets());
