@@ -82,6 +82,7 @@ class HubMonthlyReports {
                     .param("site", site).param("m", month).update();
             db.sql("DELETE FROM hub_monthly_report_bound WHERE site_code = :site AND report_month = :m")
                     .param("site", site).param("m", month).update();
+            HubTreatmentDemand.delete(db, site, month);
             db.sql("DELETE FROM hub_monthly_report WHERE site_code = :site AND report_month = :m")
                     .param("site", site).param("m", month).update();
             insert(site, report, digest);
@@ -183,6 +184,7 @@ class HubMonthlyReports {
                     .param("medicine", cell.medicine() == null ? "" : cell.medicine().name())
                     .param("count", cell.count()).update();
         }
+        HubTreatmentDemand.insert(db, site, report.month().toString(), report.tdi());
         for (MonthlyContribution.Bound bound : report.bounds()) {
             db.sql("""
                     INSERT INTO hub_monthly_report_bound (site_code, report_month, indicator, measure, bound_count)

@@ -31,10 +31,20 @@ import tools.jackson.databind.JsonNode;
  * clients were left out of the cells and of {@code counted} because another site counts them; {@code bounds} holds,
  * for each bounded measure, how many of them would be in it, given only when they are at least min-cell clients
  * (otherwise {@code boundsBelowMinCell}).
+ * <p>
+ * {@code tdi}: the year-to-date treatment-demand counts ({@link TreatmentDemandPart}), or null in a report without them.
  */
 record MonthlyContribution(YearMonth month, int version, LocalDate census, String region, int counted,
         int withoutConsent, List<ReportCell> cells, CountedElsewhere.Status exclusions, int countedElsewhere,
-        List<Bound> bounds, boolean boundsBelowMinCell) {
+        List<Bound> bounds, boolean boundsBelowMinCell, TreatmentDemandPart tdi) {
+
+    /** A report without treatment-demand counts. */
+    MonthlyContribution(YearMonth month, int version, LocalDate census, String region, int counted,
+            int withoutConsent, List<ReportCell> cells, CountedElsewhere.Status exclusions, int countedElsewhere,
+            List<Bound> bounds, boolean boundsBelowMinCell) {
+        this(month, version, census, region, counted, withoutConsent, cells, exclusions, countedElsewhere, bounds,
+                boundsBelowMinCell, null);
+    }
 
     /** A region code: letters, digits, '-' and '_', at most 40 (empty when the clinic has none configured). */
     static final Pattern REGION = Pattern.compile("[A-Za-z0-9_-]{0,40}");
@@ -125,7 +135,7 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                         c.age().name(), c.medicine() == null ? null : c.medicine().name(), c.count()))
                 .toList(), exclusions.name(), countedElsewhere, bounds.stream()
                 .map(b -> new Payload.Bound(b.measure().indicator(), b.measure().measure(), b.count())).toList(),
-                boundsBelowMinCell);
+                boundsBelowMinCell, tdi);
     }
 
     /**
@@ -142,6 +152,9 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                 .append(boundsBelowMinCell);
         for (Bound bound : bounds) {
             text.append("\nbound/").append(bound.measure()).append('=').append(bound.count());
+        }
+        if (tdi != null) {
+            tdi.appendTo(text);
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -248,7 +261,7 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
             throw new InvalidFieldsException(errors);
         }
         return new MonthlyContribution(month, version, census, p.region(), counted, withoutConsent, cells, exclusions,
-                countedElsewhere, bounds, p.boundsBelowMinCell());
+                countedElsewhere, bounds, p.boundsBelowMinCell(), p.tdi());
     }
 
     private static int whole(Map<String, String> errors, String field, Integer value, int min, int max) {
@@ -272,14 +285,17 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
      * The wire form, JSON: {@code {"version":2,"census":"2026-03-31","region":"chui","counted":120,
      * "withoutConsent":7,"cells":[{"indicator":"IND11","measure":"NUMERATOR","sex":"F","age":"UNDER_25",
      * "medicine":"METHADONE","count":3}, ...],"exclusions":"APPLIED","countedElsewhere":14,"bounds":[{"indicator":
-     * "IND11","measure":"NUMERATOR","count":9}, ...],"boundsBelowMinCell":false}}. The hub refuses any other field.
+     * "IND11","measure":"NUMERATOR","count":9}, ...],"boundsBelowMinCell":false,"tdi":{...}}}, {@code tdi} optional
+     * ({@link TreatmentDemandPart}, checked as it is read). The hub refuses any other field.
      */
     record Payload(Integer version, String census, String region, Integer counted, Integer withoutConsent,
             List<Cell> cells, String exclusions, Integer countedElsewhere, List<Bound> bounds,
-            Boolean boundsBelowMinCell) {
+            Boolean boundsBelowMinCell,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            TreatmentDemandPart tdi) {
 
         static final Set<String> FIELDS = Set.of("version", "census", "region", "counted", "withoutConsent", "cells",
-                "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell");
+                "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell", "tdi");
         static final Set<String> CELL_FIELDS = Set.of("indicator", "measure", "sex", "age", "medicine", "count");
         static final Set<String> BOUND_FIELDS = Set.of("indicator", "measure", "count");
 
@@ -359,7 +375,8 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
             Payload payload = new Payload(small(version, "version", errors), text(body, "census", "census", errors),
                     text(body, "region", "region", errors), small(counted, "counted", errors),
                     small(without, "withoutConsent", errors), cells, text(body, "exclusions", "exclusions", errors),
-                    small(elsewhere, "countedElsewhere", errors), bounds, belowMinCell);
+                    small(elsewhere, "countedElsewhere", errors), bounds, belowMinCell,
+                    TreatmentDemandPart.read(body.get("tdi"), errors));
             if (!errors.isEmpty()) {
                 throw new InvalidFieldsException(errors);
             }

@@ -19,6 +19,7 @@ import org.ishenim.clients.ClientId;
 import org.ishenim.clients.Consents;
 import org.ishenim.clients.Purpose;
 import org.ishenim.duplicates.DuplicateReferences;
+import org.ishenim.intake.TreatmentDemandReports;
 import org.ishenim.medicines.Substance;
 import org.ishenim.web.ClinicOnly;
 import org.ishenim.web.ConflictException;
@@ -69,12 +70,14 @@ class MonthlyReports {
     private final Consents consents;
     private final TransactionTemplate tx;
     private final double maxExcludedShare;
+    private final TreatmentDemandReports demand;
 
     MonthlyReports(ClinicTreatments treatments, Indicators indicators, IndicatorRules rules, AuditLog audit,
             JdbcClient db, Clock clock, ApplicationEventPublisher events,
             @Value("${ishenim.indicators.region:}") String region, CountedElsewhereClient hubList,
             DuplicateReferences references, Consents consents, TransactionTemplate tx,
-            @Value("${ishenim.indicators.max-excluded-share:0.20}") double maxExcludedShare) {
+            @Value("${ishenim.indicators.max-excluded-share:0.20}") double maxExcludedShare,
+            TreatmentDemandReports demand) {
         if (!(maxExcludedShare >= 0 && maxExcludedShare <= 1)) {
             throw new IllegalStateException("ishenim.indicators.max-excluded-share is a share from 0 to 1.");
         }
@@ -83,6 +86,7 @@ class MonthlyReports {
         this.consents = consents;
         this.tx = tx;
         this.maxExcludedShare = maxExcludedShare;
+        this.demand = demand;
         this.treatments = treatments;
         this.indicators = indicators;
         this.rules = rules;
@@ -152,6 +156,7 @@ class MonthlyReports {
                     """).param("id", id).param("indicator", bound.measure().indicator())
                     .param("measure", bound.measure().measure()).param("count", bound.count()).update();
         }
+        TreatmentDemandStore.insert(db, id, report.tdi());
         frozen.applied().fates().forEach((reference, fate) -> db.sql("""
                 INSERT INTO monthly_report_exclusion (report_id, reference, fate) VALUES (:id, :ref, :fate)
                 """).param("id", id).param("ref", reference).param("fate", fate.name()).update());
@@ -213,7 +218,8 @@ class MonthlyReports {
                         ReportMeasure.of(rs.getString(1), rs.getString(2)).orElseThrow(), rs.getLong(3))).list();
         Header h = header.get();
         return Optional.of(new MonthlyContribution(h.month(), h.version(), h.census(), h.region(), h.counted(),
-                h.withoutConsent(), cells, h.exclusions(), h.countedElsewhere(), bounds, h.boundsBelowMinCell()));
+                h.withoutConsent(), cells, h.exclusions(), h.countedElsewhere(), bounds, h.boundsBelowMinCell(),
+                TreatmentDemandStore.read(db, id)));
     }
 
     /** A stored report's fields besides its cells and bounds. */
@@ -289,7 +295,8 @@ class MonthlyReports {
         }
         boolean belowMinCell = !leftOut.isEmpty() && leftOut.size() < rules.minCell();
         return new Frozen(new MonthlyContribution(month, version, census, region, clients.size(),
-                loaded.withoutConsent(), cells, applied.status(), leftOut.size(), bounds, belowMinCell), applied);
+                loaded.withoutConsent(), cells, applied.status(), leftOut.size(), bounds, belowMinCell,
+                TreatmentDemandPart.of(demand.yearToDate(census))), applied);
     }
 
     /**

@@ -68,12 +68,14 @@ class NationalIndicatorPages {
     private final Clock clock;
     private final PopulationCoverage population;
     private final NationalTrends trends;
+    private final NationalTreatmentDemand treatmentDemand;
 
     NationalIndicatorPages(NationalIndicators national, MeasureReports measureReports, AdxExport adx,
             DataValueSets dataValueSets, AuditLog audit, MessageSource messages, Clock clock,
-            PopulationCoverage population, NationalTrends trends) {
+            PopulationCoverage population, NationalTrends trends, NationalTreatmentDemand treatmentDemand) {
         this.population = population;
         this.trends = trends;
+        this.treatmentDemand = treatmentDemand;
         this.national = national;
         this.measureReports = measureReports;
         this.adx = adx;
@@ -110,6 +112,7 @@ class NationalIndicatorPages {
         model.addAttribute("rolledUp", String.join(", ", r.rolledUp()));
         model.addAttribute("population", population.of(r));
         model.addAttribute("trends", trends.upTo(m, r));
+        model.addAttribute("tdi", treatmentDemand.of(java.time.Year.from(m)).view());
         return "indicators/national";
     }
 
@@ -144,6 +147,12 @@ class NationalIndicatorPages {
                 body = adx.write(national.of(m).indicatorSets());
                 type = MediaType.APPLICATION_XML;
                 file = name + "-adx.xml";
+            }
+            case "tdi-csv" -> {
+                body = TreatmentDemandCsv.write(treatmentDemand.of(java.time.Year.from(m)), this::msg)
+                        .getBytes(StandardCharsets.UTF_8);
+                type = new MediaType("text", "csv", StandardCharsets.UTF_8);
+                file = "national-treatment-demand-" + m.getYear() + ".csv";
             }
             case "fhir" -> {
                 body = fhirZip(national.of(m).indicatorSets());

@@ -35,6 +35,15 @@ final class Suppression {
     }
 
     static ProtectedTable protect(CountTable table, int minCell) {
+        return protect(table, minCell, null);
+    }
+
+    /**
+     * The same, with entries ({@code forced[i][j]}, totals included) that must be suppressed besides: the shared
+     * margins that another table published for the same period suppresses (logged as complementary, protecting
+     * nothing in this table). Complementary suppression then protects them too.
+     */
+    static ProtectedTable protect(CountTable table, int minCell, boolean[][] forced) {
         if (minCell < 1) {
             throw new IllegalArgumentException("The smallest published count is at least 1.");
         }
@@ -53,6 +62,9 @@ final class Suppression {
                 if (value[i][j] >= 1 && value[i][j] < minCell) {
                     suppressed[i][j] = true;
                     log.add(decision(table, i, j, Reason.PRIMARY, -1, -1));
+                } else if (forced != null && forced[i][j]) {
+                    suppressed[i][j] = true;
+                    log.add(decision(table, i, j, Reason.COMPLEMENTARY, -1, -1));
                 }
             }
         }

@@ -50,12 +50,18 @@ class TreatmentEntries {
      */
     @Transactional
     TreatmentDemand.Report demand(Year year) {
-        List<InYear> inYear = enteringIn(year);
+        return demand(year, year.atDay(year.length()));
+    }
+
+    /** The same table, over the entries dated up to {@code through} only (the year to date). */
+    @Transactional
+    TreatmentDemand.Report demand(Year year, LocalDate through) {
+        List<InYear> inYear = enteringIn(year).stream().filter(e -> !e.entry().enteredOn().isAfter(through)).toList();
         var ids = inYear.stream().map(e -> e.entry().client()).distinct().toList();
         Map<ClientId, Client> byId = clients.find(ids, "").stream()
                 .collect(Collectors.toMap(Client::id, Function.identity()));
         var report = TreatmentDemand.of(year, inYear, byId, consents.givenAmong(ids, Purpose.STATISTICS));
-        audit.record("report.treatment-demand", null, year.toString(), Outcome.SUCCESS);
+        audit.record("report.treatment-demand", null, year + " to " + through, Outcome.SUCCESS);
         return report;
     }
 

@@ -162,6 +162,46 @@ class MonthlyReportReceiptTest {
         assertThat(put(token, "2026-03", valid).statusCode()).as("the valid report after all").isEqualTo(200);
     }
 
+    /** The treatment-demand part over HTTP: stored and replaced with its report; a wrong part refused, nothing stored. */
+    @Test
+    void theTreatmentDemandPartIsStoredWithItsReportReplacedWithItAndRefusedWhenWrong() throws Exception {
+        String withTdi = report(1, 12).replace("\"boundsBelowMinCell\":false}",
+                "\"boundsBelowMinCell\":false" + TreatmentDemandPartTest.TDI + "}");
+        List<String> invalid = List.of(
+                withTdi.replace("\"category\":\"HEROIN\"", "\"category\":\"Heroin\""),
+                withTdi.replace("\"withoutConsent\":1,", "\"withoutConsent\":1,\"clientIds\":[],"),
+                withTdi.replace("\"counted\":3", "\"counted\":4"),
+                withTdi.replace("\"INJECT\",\"status\":\"FIRST_EVER\",\"count\":2",
+                        "\"INJECT\",\"status\":\"FIRST_EVER\",\"count\":1.5"));
+        for (String body : invalid) {
+            var answer = put(token, "2026-03", body);
+            assertThat(answer.statusCode()).as(body).isEqualTo(400);
+            assertThat(answer.body()).contains("tdi").doesNotContain("Heroin");
+        }
+        assertThat(stored()).as("nothing stored").isEmpty();
+        assertThat(tdiStored()).isEmpty();
+
+        assertThat(put(token, "2026-03", withTdi).statusCode()).isEqualTo(200);
+        assertThat(put(token, "2026-03", withTdi).body()).contains("\"receipt\":\"UNCHANGED\"");
+        assertThat(tdiStored()).containsExactly("2026-03 3 1 12");
+        // the same version with a changed part is another report: a conflict
+        assertThat(put(token, "2026-03", withTdi.replace("\"withoutConsent\":1,\"cells\"",
+                "\"withoutConsent\":2,\"cells\"")).statusCode()).isEqualTo(409);
+        // a correction without the part replaces the report, part and all
+        assertThat(put(token, "2026-03", report(2, 12)).statusCode()).isEqualTo(200);
+        assertThat(tdiStored()).isEmpty();
+    }
+
+    List<String> tdiStored() {
+        return db.sql("""
+                SELECT t.report_month, t.counted, t.without_consent,
+                       (SELECT COUNT(*) FROM hub_monthly_report_tdi_cell c
+                        WHERE c.site_code = t.site_code AND c.report_month = t.report_month) AS cells
+                FROM hub_monthly_report_tdi t WHERE t.site_code = :site ORDER BY t.report_month
+                """).param("site", site).query((rs, n) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getInt(3)
+                        + " " + rs.getLong(4)).list();
+    }
+
     @Test
     void onlyASiteTokenMaySendAReport() throws Exception {
         assertThat(put(null, "2026-03", report(1, 12)).statusCode()).isEqualTo(401);

@@ -235,6 +235,43 @@ class MonthlyReportsTest {
         }
     }
 
+    /**
+     * The report carries the year's treatment demand to date: A (consent; treated before, heroin, injecting, referred
+     * by a court) entered on 20 January, C (no consent) on 10 April, B on 2 May (after April's census: not yet).
+     */
+    @Test
+    void aFrozenMonthCarriesTheYearsTreatmentDemandToDateAggregatesOnlyWithTheLeftOutCounted() {
+        entry(seeded.get(0), "2026-01-20", "PREVIOUSLY", "COURT_PROBATION_POLICE");
+        entry(seeded.get(4), "2026-04-10", "NEVER", "SELF");
+        entry(seeded.get(2), "2026-05-02", "NEVER", "SELF");
+        long audits = audited("report.treatment-demand", "2026 to 2026-04-30");
+        var frozen = reports.freeze(YearMonth.of(2026, 4));
+        TreatmentDemandPart tdi = reports.pending(frozen.id()).orElseThrow().tdi();
+        assertThat(tdi.counted()).isEqualTo(1);
+        assertThat(tdi.withoutConsent()).isEqualTo(1);
+        assertThat(tdi.cells().stream().map(c -> c.dimension() + "/" + c.category() + "/" + c.status() + "="
+                + c.count())).containsExactly("primaryDrug/HEROIN/AGAIN=1", "sex/M/AGAIN=1", "age/45-49/AGAIN=1",
+                        "route/INJECT/AGAIN=1", "referralSource/COURT_PROBATION_POLICE/AGAIN=1", "everOst/YES/AGAIN=1");
+        String sent = JSON.writeValueAsString(reports.pending(frozen.id()).orElseThrow().payload());
+        assertThat(sent).contains("\"tdi\":{\"counted\":1,\"withoutConsent\":1,");
+        for (String id : seeded) {
+            assertThat(sent).doesNotContain(id);
+        }
+        assertThat(audited("report.treatment-demand", "2026 to 2026-04-30")).isEqualTo(audits + 1);
+    }
+
+    private void entry(String client, String on, String previous, String referral) {
+        db.sql("""
+                INSERT INTO treatment_entry (id, client_id, entered_on, treatment_centre, previous_treatment,
+                    referral_source, primary_drug, route, frequency, age_first_use_answer, age_first_use,
+                    ever_injected, ever_ost, recorded_at, recorded_by)
+                VALUES (:id, :client, :on, 'OUTPATIENT', :previous, :referral, 'HEROIN', 'INJECT', 'DAILY',
+                    'NOT_KNOWN', NULL, 'YES', 'YES', :at, 'doctor')
+                """).param("id", UUID.randomUUID()).param("client", UUID.fromString(client))
+                .param("on", java.time.LocalDate.parse(on)).param("previous", previous).param("referral", referral)
+                .param("at", org.ishenim.web.Utc.of(Instant.parse(on + "T05:00:00Z"))).update();
+    }
+
     @Test
     void aRolledBackFreezeLeavesNoReportAndNothingOwed() {
         long reportsBefore = db.sql("SELECT COUNT(*) FROM monthly_report").query(Long.class).single();
@@ -277,7 +314,7 @@ class MonthlyReportsTest {
         String body = lastBody(month);
         JsonNode json = JSON.readTree(body);
         assertThat(json.propertyNames()).containsExactlyInAnyOrder("version", "census", "region", "counted",
-                "withoutConsent", "cells", "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell");
+                "withoutConsent", "cells", "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell", "tdi");
         // frozen while the hub was down: the counted-elsewhere list was unavailable, and the report says so
         assertThat(json.get("exclusions").stringValue()).isEqualTo("UNAVAILABLE");
         assertThat(json.get("countedElsewhere").intValue()).isZero();
