@@ -163,7 +163,11 @@ class NationalIndicatorsTest {
                 .contains("<svg").contains("Coverage by region").contains("Target 50%").contains(MARKED)
                 .contains("National (KG)").contains("chui").contains("osh")
                 .contains("Clients on treatment nationally: 161 (range 161 to 161).")
-                .contains("Not yet reported: clients without the duplicate-check consent");
+                .contains("U = 161: clients on treatment counted once").contains("N = 0: clients on treatment without")
+                .contains("Reports of 2 clinics were made before N was reported")
+                .contains("The hub has not counted its clusters since it last started")
+                .contains("id=\"national-retention\"").contains("National retention curve")
+                .contains("Cohort started in");
         assertThat(numbersInCells(en)).isNotEmpty().noneMatch(NationalIndicatorsTest::small);
         assertThat(page("viewer", "VIEWER", "/national-indicators?month=2026-03&lang=ru"))
                 .contains("Национальные индикаторы").contains("Охват по регионам").contains("Цель 50%")
