@@ -158,16 +158,20 @@ class NationalIndicatorPages {
     }
 
     /**
-     * Each term of the coverage range (docs/indicators.md, "Error bounds") as a sentence: U, B, N (and the sites whose
-     * reports do not say it), ρ with ρ⁺ and K from the hub's last cluster count with its time (or that there is none).
+     * Each term of the coverage range (docs/indicators.md, "Error bounds") as a sentence: U, B, N (only when the
+     * numerator is published), the sites whose reports do not say N, ρ with ρ⁺ and K from the hub's last cluster count
+     * with its time (or that there is none).
      */
     private List<String> rangeNotes(Result r) {
         NationalIndicators.RangeTerms t = r.rangeTerms();
         List<String> notes = new ArrayList<>();
         notes.add(msg("indicators.national.range.formula"));
-        t.deduplicated().ifPresent(u -> notes.add(msg("indicators.national.range.u", u)));
-        notes.add(msg("indicators.national.range.b", t.countedElsewhereBound()));
-        notes.add(msg("indicators.national.range.n", t.withoutCheck()));
+        // with the numerator suppressed there is no range, and its parts (which would narrow the numerator) are not shown
+        t.deduplicated().ifPresent(u -> {
+            notes.add(msg("indicators.national.range.u", u));
+            notes.add(msg("indicators.national.range.b", t.countedElsewhereBound()));
+            notes.add(msg("indicators.national.range.n", t.withoutCheck()));
+        });
         if (t.sitesWithoutN() > 0) {
             notes.add(msg("indicators.national.range.nUnknown", t.sitesWithoutN()));
         }

@@ -156,6 +156,17 @@ class NationalIndicatorsTest {
     }
 
     @Test
+    void aSuppressedNumeratorHasNoRangeAndNoneOfItsTermsOnThePage() throws Exception {
+        YearMonth december = YearMonth.of(2025, 12);
+        reports.receive("talas-c", talas(december)); // 5 on treatment nationally: suppressed
+        assertThat(national.of(december).coverageRange()).isEmpty();
+        String en = page("analyst", "ANALYST", "/national-indicators?month=2025-12&lang=en");
+        assertThat(en).contains("id=\"national-range-notes\"").contains("Range: from U + N")
+                .doesNotContain("id=\"national-range\"").doesNotContain("U = ").doesNotContain("B = ")
+                .doesNotContain("N = ");
+    }
+
+    @Test
     void thePageShowsTheSuppressedTablesAndChartsInThreeLanguagesAndIsAudited() throws Exception {
         long before = audited("analyst", "report.national");
         String en = page("analyst", "ANALYST", "/national-indicators?month=2026-03&lang=en");
