@@ -45,6 +45,7 @@ class CountedOnceNationallyTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String NURSE_PASSWORD = "nurse-password-1";
     static final String ADMIN_PASSWORD = "admin-password-1";
+    static final String ANALYST_PASSWORD = "analyst-password-1";
     static final int MIN_CELL = 3;
 
     /** Every request a clinic sent the hub: method, URI and body. */
@@ -172,6 +173,18 @@ class CountedOnceNationallyTest {
         assertThat(range.overlapRate()).isEqualTo(0.15);
         // low 0 − 0.016·3 (never below 0), point 0, high 0 + 0.010·3 rounded up
         assertThat(List.of(range.low(), range.point(), range.high())).containsExactly(0L, 0L, 1L);
+        // the page's notes give each term, in three languages
+        hub.getBean(StaffAccounts.class).create("analyst", Roles.ANALYST, ANALYST_PASSWORD, true);
+        var analyst = new Http(hubPort).signIn("analyst", ANALYST_PASSWORD);
+        String path = "/national-indicators?month=" + month + "&lang=";
+        assertThat(analyst.get(path + "en").body()).contains("U = 0: clients on treatment counted once")
+                .contains("N = 0: clients on treatment without the duplicate-check consent")
+                .contains("ρ = 15.0%").contains("20 references in 17 clusters").contains("K = 3: clusters")
+                .doesNotContain("has not counted").doesNotContain("Reports of");
+        assertThat(analyst.get(path + "ru").body()).contains("ρ = 15.0%").contains("среди 20 ссылок хаба в 17 кластерах")
+                .contains("K = 3: кластеры");
+        assertThat(analyst.get(path + "ky").body()).contains("ρ = 15.0%").contains("17 кластердеги 20 шилтемесинин")
+                .contains("K = 3: эки же андан көп");
 
         // every request the hub received: a reference never travels with an age, sex, dose or date, and a report
         // never with a reference or a client
