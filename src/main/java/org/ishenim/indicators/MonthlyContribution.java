@@ -115,11 +115,6 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
         return errors;
     }
 
-    /** N for a measure, if the report says it (a report made before the field: empty). */
-    Optional<Long> withoutCheck(ReportMeasure measure) {
-        return withoutCheck.stream().filter(n -> n.measure() == measure).map(Bound::count).findFirst();
-    }
-
     /**
      * The rules of the counted-elsewhere fields, by field: nobody is left out unless the list was applied; bounds are
      * given for every bounded measure or for none; given exactly when clients were left out and not marked as fewer

@@ -182,10 +182,10 @@ class NationalIndicatorsTest {
         assertThat(numbersInCells(en)).isNotEmpty().noneMatch(NationalIndicatorsTest::small);
         assertThat(page("viewer", "VIEWER", "/national-indicators?month=2026-03&lang=ru"))
                 .contains("Национальные индикаторы").contains("Охват по регионам").contains("Цель 50%")
-                .contains(MARKED);
+                .contains(MARKED).contains("Кривая удержания по стране").contains("N = 0: клиенты на лечении");
         assertThat(page("viewer", "VIEWER", "/national-indicators?month=2026-03&lang=ky"))
                 .contains("Улуттук көрсөткүчтөр").contains("Аймактар боюнча камтуу").contains("Максат 50%")
-                .contains(MARKED);
+                .contains(MARKED).contains("Өлкө боюнча кармалуу ийри сызыгы").contains("N = 0: кайталанууну");
         assertThat(audited("analyst", "report.national")).isEqualTo(before + 1);
     }
 
