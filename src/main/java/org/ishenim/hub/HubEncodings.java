@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 @HubOnly
-class HubEncodings implements org.springframework.beans.factory.SmartInitializingSingleton {
+class HubEncodings implements org.springframework.beans.factory.SmartInitializingSingleton, ClusterCounts {
 
     private static final Logger log = LoggerFactory.getLogger(HubEncodings.class);
 
@@ -192,17 +192,43 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
         if (cached != null && cached.version() == index.version()) {
             return cached.census();
         }
-        EncodingIndex.View view;
-        int unique;
         synchronized (uniqueClients) { // one count at a time, each on the view it took
-            view = index.view(true);
-            unique = uniqueClients.count(view);
+            return countNow().census();
         }
+    }
+
+    /**
+     * Counts the clusters of the current encodings and keeps the result (the census, the multi-site clusters and the
+     * time) as the last count. The caller holds the lock on {@code uniqueClients}.
+     */
+    private Counted countNow() {
+        EncodingIndex.View view = index.view(true);
+        int unique = uniqueClients.count(view);
         var keys = view.base().keys();
         int sites = (int) keys.stream().map(EncodingIndex.Key::site).distinct().count();
-        Census fresh = new Census(sites, keys.size(), unique, threshold);
-        census = new Counted(view.version(), fresh);
+        int multiSite = (int) uniqueClients.sharedClusters().stream()
+                .filter(c -> c.stream().map(EncodingIndex.Key::site).distinct().count() > 1).count();
+        Counted fresh = new Counted(view.version(), new Census(sites, keys.size(), unique, threshold), multiSite,
+                clock.instant());
+        census = fresh;
         return fresh;
+    }
+
+    /**
+     * The last count, as it was: never a new one (docs/indicators.md, "Error bounds"). Audited like the unique-client
+     * count it is part of, with its figures.
+     */
+    @Override
+    public java.util.Optional<ClusterCount> last() {
+        Counted cached = census;
+        if (cached == null) {
+            return java.util.Optional.empty();
+        }
+        ClusterCount last = new ClusterCount(cached.at(), cached.census().encodings(), cached.census().uniqueClients(),
+                cached.multiSite());
+        audit.record("hub.unique-clients", null, "last count: " + last.references() + " encodings: "
+                + last.clusters() + " unique clients, " + last.multiSiteClusters() + " across sites", Outcome.SUCCESS);
+        return java.util.Optional.of(last);
     }
 
     /**
@@ -215,7 +241,7 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     CountedElsewhere countedElsewhere(String site) {
         List<List<EncodingIndex.Key>> shared;
         synchronized (uniqueClients) {
-            uniqueClients.count(index.view(true));
+            countNow();
             shared = uniqueClients.sharedClusters().stream()
                     .filter(c -> c.stream().anyMatch(k -> k.site().equals(site)))
                     .filter(c -> c.stream().map(EncodingIndex.Key::site).distinct().count() > 1)
@@ -285,7 +311,8 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
         return deleted.size();
     }
 
-    private record Counted(long version, Census census) {
+    /** A count: the index version it was taken on, its census, its multi-site clusters and its time. */
+    private record Counted(long version, Census census, int multiSite, java.time.Instant at) {
     }
 
     private static void afterCommit(Runnable action) {

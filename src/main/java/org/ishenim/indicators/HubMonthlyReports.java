@@ -83,6 +83,8 @@ class HubMonthlyReports {
             db.sql("DELETE FROM hub_monthly_report_bound WHERE site_code = :site AND report_month = :m")
                     .param("site", site).param("m", month).update();
             HubTreatmentDemand.delete(db, site, month);
+            db.sql("DELETE FROM hub_monthly_report_without_check WHERE site_code = :site AND report_month = :m")
+                    .param("site", site).param("m", month).update();
             db.sql("DELETE FROM hub_monthly_report WHERE site_code = :site AND report_month = :m")
                     .param("site", site).param("m", month).update();
             insert(site, report, digest);
@@ -121,6 +123,7 @@ class HubMonthlyReports {
                     coverageBounds.put(rs.getString(1), rs.getLong(2));
                     return null;
                 }).list();
+        Map<String, Map<ReportMeasure, Long>> withoutCheck = withoutCheck(m);
         return db.sql("""
                 SELECT site_code, region, version, counted, without_consent, counted_elsewhere, bounds_below_min_cell
                 FROM hub_monthly_report
@@ -128,20 +131,49 @@ class HubMonthlyReports {
                 """).param("m", m).query((rs, n) -> new StoredReport(rs.getString(1), rs.getString(2), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), cells.getOrDefault(rs.getString(1), List.of()),
                         coverageBounds.getOrDefault(rs.getString(1), 0L),
-                        rs.getInt(6) > 0 && rs.getBoolean(7))).list();
+                        rs.getInt(6) > 0 && rs.getBoolean(7), withoutCheck.getOrDefault(rs.getString(1), Map.of())))
+                .list();
     }
 
-    /** One site's stored report for a month: its region, version, consent counts and cells. */
+    /** Each site's N by measure for the month; a site whose report did not say it has none. */
+    private Map<String, Map<ReportMeasure, Long>> withoutCheck(String month) {
+        Map<String, Map<ReportMeasure, Long>> bySite = new HashMap<>();
+        db.sql("""
+                SELECT site_code, indicator, measure, without_check_count FROM hub_monthly_report_without_check
+                WHERE report_month = :m
+                """).param("m", month).query((rs, n) -> bySite.computeIfAbsent(rs.getString(1),
+                        k -> new java.util.EnumMap<>(ReportMeasure.class))
+                .put(ReportMeasure.of(rs.getString(2), rs.getString(3)).orElseThrow(), rs.getLong(4))).list();
+        return bySite;
+    }
+
+    /**
+     * One site's stored report for a month: its region, version, consent counts and cells, its IND.11 bound, and its
+     * N by bounded measure ({@code withoutCheck}: empty for a report made before N was reported, unknown).
+     */
     record StoredReport(String site, String region, int version, int counted, int withoutConsent,
-            List<ReportCell> cells, long coverageBound, boolean boundBelowMinCell) {
+            List<ReportCell> cells, long coverageBound, boolean boundBelowMinCell,
+            Map<ReportMeasure, Long> withoutCheck) {
         StoredReport {
             cells = List.copyOf(cells);
+            withoutCheck = Map.copyOf(withoutCheck);
         }
 
-        /** A report without "counted elsewhere" clients (no bound figure). */
+        /** A report without "counted elsewhere" clients (no bound figure) nor N. */
         StoredReport(String site, String region, int version, int counted, int withoutConsent,
                 List<ReportCell> cells) {
             this(site, region, version, counted, withoutConsent, cells, 0, false);
+        }
+
+        /** A report without N (made before it was reported). */
+        StoredReport(String site, String region, int version, int counted, int withoutConsent,
+                List<ReportCell> cells, long coverageBound, boolean boundBelowMinCell) {
+            this(site, region, version, counted, withoutConsent, cells, coverageBound, boundBelowMinCell, Map.of());
+        }
+
+        /** This site's N for IND.11 (clients on treatment without the duplicate-check consent), if it reported it. */
+        Optional<Long> coverageWithoutCheck() {
+            return Optional.ofNullable(withoutCheck.get(ReportMeasure.IND11_NUMERATOR));
         }
 
         /**
@@ -185,6 +217,15 @@ class HubMonthlyReports {
                     .param("count", cell.count()).update();
         }
         HubTreatmentDemand.insert(db, site, report.month().toString(), report.tdi());
+        for (MonthlyContribution.Bound n : report.withoutCheck()) {
+            db.sql("""
+                    INSERT INTO hub_monthly_report_without_check (site_code, report_month, indicator, measure,
+                                                                  without_check_count)
+                    VALUES (:site, :m, :indicator, :measure, :count)
+                    """).param("site", site).param("m", report.month().toString())
+                    .param("indicator", n.measure().indicator()).param("measure", n.measure().measure())
+                    .param("count", n.count()).update();
+        }
         for (MonthlyContribution.Bound bound : report.bounds()) {
             db.sql("""
                     INSERT INTO hub_monthly_report_bound (site_code, report_month, indicator, measure, bound_count)

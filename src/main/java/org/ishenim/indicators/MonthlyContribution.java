@@ -32,19 +32,15 @@ import tools.jackson.databind.JsonNode;
  * for each bounded measure, how many of them would be in it, given only when they are at least min-cell clients
  * (otherwise {@code boundsBelowMinCell}).
  * <p>
+ * {@code withoutCheck} (the range's N, docs/indicators.md "Error bounds"): for each bounded measure, how many of the
+ * counted clients in it lack the {@code DUPLICATE_CHECK} consent (IND.12: their days). Empty in a report made before
+ * the field existed: unknown, never zero.
+ * <p>
  * {@code tdi}: the year-to-date treatment-demand counts ({@link TreatmentDemandPart}), or null in a report without them.
  */
 record MonthlyContribution(YearMonth month, int version, LocalDate census, String region, int counted,
         int withoutConsent, List<ReportCell> cells, CountedElsewhere.Status exclusions, int countedElsewhere,
-        List<Bound> bounds, boolean boundsBelowMinCell, TreatmentDemandPart tdi) {
-
-    /** A report without treatment-demand counts. */
-    MonthlyContribution(YearMonth month, int version, LocalDate census, String region, int counted,
-            int withoutConsent, List<ReportCell> cells, CountedElsewhere.Status exclusions, int countedElsewhere,
-            List<Bound> bounds, boolean boundsBelowMinCell) {
-        this(month, version, census, region, counted, withoutConsent, cells, exclusions, countedElsewhere, bounds,
-                boundsBelowMinCell, null);
-    }
+        List<Bound> bounds, boolean boundsBelowMinCell, List<Bound> withoutCheck, TreatmentDemandPart tdi) {
 
     /** A region code: letters, digits, '-' and '_', at most 40 (empty when the clinic has none configured). */
     static final Pattern REGION = Pattern.compile("[A-Za-z0-9_-]{0,40}");
@@ -70,6 +66,7 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
         Objects.requireNonNull(exclusions, "exclusions");
         cells = cells.stream().sorted(ReportCell.ORDER).toList();
         bounds = bounds.stream().sorted(java.util.Comparator.comparing(Bound::measure)).toList();
+        withoutCheck = withoutCheck.stream().sorted(java.util.Comparator.comparing(Bound::measure)).toList();
         if (version < 1 || counted < 0 || withoutConsent < 0 || !YearMonth.from(census).equals(month)
                 || !REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("A report has a positive version, counts of at least 0, a census "
@@ -85,6 +82,39 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("The counted-elsewhere fields are inconsistent: " + errors.keySet());
         }
+        if (!withoutCheckErrors(cells, withoutCheck).isEmpty()) {
+            throw new IllegalArgumentException("The clients without the duplicate-check consent are inconsistent.");
+        }
+    }
+
+    /** A report as made before {@code withoutCheck} and {@code tdi} existed (N unknown, no treatment demand). */
+    MonthlyContribution(YearMonth month, int version, LocalDate census, String region, int counted,
+            int withoutConsent, List<ReportCell> cells, CountedElsewhere.Status exclusions, int countedElsewhere,
+            List<Bound> bounds, boolean boundsBelowMinCell) {
+        this(month, version, census, region, counted, withoutConsent, cells, exclusions, countedElsewhere, bounds,
+                boundsBelowMinCell, List.of(), null);
+    }
+
+    /**
+     * The rules of {@code withoutCheck}, by field: none (unknown), or each bounded measure once with a count from 0 to
+     * the measure's total in the cells.
+     */
+    static Map<String, String> withoutCheckErrors(List<ReportCell> cells, List<Bound> withoutCheck) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Set<ReportMeasure> given = new HashSet<>();
+        for (int i = 0; i < withoutCheck.size(); i++) {
+            Bound n = withoutCheck.get(i);
+            long total = cells.stream().filter(c -> c.measure() == n.measure()).mapToLong(ReportCell::count).sum();
+            if (!BOUNDED.contains(n.measure()) || !given.add(n.measure())) {
+                errors.put("withoutDuplicateCheck[" + i + "].measure", "Each bounded measure once.");
+            } else if (n.count() < 0 || n.count() > total) {
+                errors.put("withoutDuplicateCheck[" + i + "].count", "A whole number from 0 to the measure's total.");
+            }
+        }
+        if (given.size() != withoutCheck.size() || !withoutCheck.isEmpty() && given.size() != BOUNDED.size()) {
+            errors.putIfAbsent("withoutDuplicateCheck", "Every bounded measure once.");
+        }
+        return errors;
     }
 
     /**
@@ -135,7 +165,10 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                         c.age().name(), c.medicine() == null ? null : c.medicine().name(), c.count()))
                 .toList(), exclusions.name(), countedElsewhere, bounds.stream()
                 .map(b -> new Payload.Bound(b.measure().indicator(), b.measure().measure(), b.count())).toList(),
-                boundsBelowMinCell, tdi);
+                boundsBelowMinCell, withoutCheck.isEmpty() ? null : withoutCheck.stream()
+                        .map(n -> new Payload.Bound(n.measure().indicator(), n.measure().measure(), n.count()))
+                        .toList(),
+                tdi);
     }
 
     /**
@@ -152,6 +185,10 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                 .append(boundsBelowMinCell);
         for (Bound bound : bounds) {
             text.append("\nbound/").append(bound.measure()).append('=').append(bound.count());
+        }
+        // (a report without N keeps the digest it had before the field existed)
+        for (Bound n : withoutCheck) {
+            text.append("\nwithoutCheck/").append(n.measure()).append('=').append(n.count());
         }
         if (tdi != null) {
             tdi.appendTo(text);
@@ -254,14 +291,40 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                 }
             }
         }
+        List<Bound> withoutCheck = withoutCheck(p.withoutDuplicateCheck(), errors);
         if (errors.isEmpty()) {
             errors.putAll(countedElsewhereErrors(exclusions, countedElsewhere, bounds, p.boundsBelowMinCell()));
+            errors.putAll(withoutCheckErrors(cells, withoutCheck));
         }
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
         return new MonthlyContribution(month, version, census, p.region(), counted, withoutConsent, cells, exclusions,
-                countedElsewhere, bounds, p.boundsBelowMinCell(), p.tdi());
+                countedElsewhere, bounds, p.boundsBelowMinCell(), withoutCheck, p.tdi());
+    }
+
+    /** {@code withoutDuplicateCheck} as sent: absent in a report made before the field (unknown), else a full list. */
+    private static List<Bound> withoutCheck(List<Payload.Bound> sent, Map<String, String> errors) {
+        List<Bound> withoutCheck = new ArrayList<>();
+        if (sent == null) {
+            return withoutCheck;
+        }
+        if (sent.size() != BOUNDED.size()) {
+            errors.put("withoutDuplicateCheck", "Every bounded measure once.");
+            return withoutCheck;
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            Payload.Bound n = sent.get(i);
+            var measure = n == null ? Optional.<ReportMeasure>empty() : ReportMeasure.of(n.indicator(), n.measure());
+            if (measure.isEmpty() || !BOUNDED.contains(measure.get())) {
+                errors.put("withoutDuplicateCheck[" + i + "].measure", "One of the bounded measures.");
+            } else if (n.count() == null) {
+                errors.put("withoutDuplicateCheck[" + i + "].count", "A whole number.");
+            } else {
+                withoutCheck.add(new Bound(measure.get(), n.count()));
+            }
+        }
+        return withoutCheck;
     }
 
     private static int whole(Map<String, String> errors, String field, Integer value, int min, int max) {
@@ -285,17 +348,19 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
      * The wire form, JSON: {@code {"version":2,"census":"2026-03-31","region":"chui","counted":120,
      * "withoutConsent":7,"cells":[{"indicator":"IND11","measure":"NUMERATOR","sex":"F","age":"UNDER_25",
      * "medicine":"METHADONE","count":3}, ...],"exclusions":"APPLIED","countedElsewhere":14,"bounds":[{"indicator":
-     * "IND11","measure":"NUMERATOR","count":9}, ...],"boundsBelowMinCell":false,"tdi":{...}}}, {@code tdi} optional
-     * ({@link TreatmentDemandPart}, checked as it is read). The hub refuses any other field.
+ * "IND11","measure":"NUMERATOR","count":9}, ...],"boundsBelowMinCell":false,"withoutDuplicateCheck":[{"indicator":
+     * "IND11","measure":"NUMERATOR","count":4}, ...],"tdi":{...}}}. {@code withoutDuplicateCheck} may be absent (a report
+     * made before it existed); {@code tdi} is optional ({@link TreatmentDemandPart}, checked as it is read). The hub
+     * refuses any other field.
      */
     record Payload(Integer version, String census, String region, Integer counted, Integer withoutConsent,
             List<Cell> cells, String exclusions, Integer countedElsewhere, List<Bound> bounds,
-            Boolean boundsBelowMinCell,
+            Boolean boundsBelowMinCell, List<Bound> withoutDuplicateCheck,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             TreatmentDemandPart tdi) {
 
         static final Set<String> FIELDS = Set.of("version", "census", "region", "counted", "withoutConsent", "cells",
-                "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell", "tdi");
+                "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell", "withoutDuplicateCheck", "tdi");
         static final Set<String> CELL_FIELDS = Set.of("indicator", "measure", "sex", "age", "medicine", "count");
         static final Set<String> BOUND_FIELDS = Set.of("indicator", "measure", "count");
 
@@ -338,27 +403,8 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                     }
                 }
             }
-            List<Bound> bounds = null;
-            JsonNode boundList = body.get("bounds");
-            if (boundList != null && !boundList.isNull()) {
-                if (!boundList.isArray()) {
-                    errors.put("bounds", "A list of bounds.");
-                } else {
-                    bounds = new ArrayList<>();
-                    for (int i = 0; i < boundList.size(); i++) {
-                        JsonNode b = boundList.get(i);
-                        String field = "bounds[" + i + "]";
-                        if (b == null || !b.isObject()) {
-                            errors.put(field, "A bound: an object.");
-                            continue;
-                        }
-                        only(b, BOUND_FIELDS, field, errors);
-                        bounds.add(new Bound(text(b, "indicator", field + ".indicator", errors),
-                                text(b, "measure", field + ".measure", errors),
-                                whole(b, "count", field + ".count", errors)));
-                    }
-                }
-            }
+            List<Bound> bounds = bounds(body, "bounds", errors);
+            List<Bound> withoutCheck = bounds(body, "withoutDuplicateCheck", errors);
             Boolean belowMinCell = null;
             JsonNode below = body.get("boundsBelowMinCell");
             if (below != null && !below.isNull()) {
@@ -375,12 +421,37 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
             Payload payload = new Payload(small(version, "version", errors), text(body, "census", "census", errors),
                     text(body, "region", "region", errors), small(counted, "counted", errors),
                     small(without, "withoutConsent", errors), cells, text(body, "exclusions", "exclusions", errors),
-                    small(elsewhere, "countedElsewhere", errors), bounds, belowMinCell,
+                    small(elsewhere, "countedElsewhere", errors), bounds, belowMinCell, withoutCheck,
                     TreatmentDemandPart.read(body.get("tdi"), errors));
             if (!errors.isEmpty()) {
                 throw new InvalidFieldsException(errors);
             }
             return payload;
+        }
+
+        /** A list of {@code {"indicator","measure","count"}} objects (bounds, or N), or null when absent. */
+        private static List<Bound> bounds(JsonNode body, String name, Map<String, String> errors) {
+            JsonNode list = body.get(name);
+            if (list == null || list.isNull()) {
+                return null;
+            }
+            if (!list.isArray()) {
+                errors.put(name, "A list of counts by measure.");
+                return null;
+            }
+            List<Bound> bounds = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode b = list.get(i);
+                String field = name + "[" + i + "]";
+                if (b == null || !b.isObject()) {
+                    errors.put(field, "An object.");
+                    continue;
+                }
+                only(b, BOUND_FIELDS, field, errors);
+                bounds.add(new Bound(text(b, "indicator", field + ".indicator", errors),
+                        text(b, "measure", field + ".measure", errors), whole(b, "count", field + ".count", errors)));
+            }
+            return bounds;
         }
 
         private static void only(JsonNode node, Set<String> allowed, String field, Map<String, String> errors) {

@@ -157,6 +157,13 @@ class MonthlyReports {
                     .param("measure", bound.measure().measure()).param("count", bound.count()).update();
         }
         TreatmentDemandStore.insert(db, id, report.tdi());
+        for (MonthlyContribution.Bound n : report.withoutCheck()) {
+            db.sql("""
+                    INSERT INTO monthly_report_without_check (report_id, indicator, measure, without_check_count)
+                    VALUES (:id, :indicator, :measure, :count)
+                    """).param("id", id).param("indicator", n.measure().indicator())
+                    .param("measure", n.measure().measure()).param("count", n.count()).update();
+        }
         frozen.applied().fates().forEach((reference, fate) -> db.sql("""
                 INSERT INTO monthly_report_exclusion (report_id, reference, fate) VALUES (:id, :ref, :fate)
                 """).param("id", id).param("ref", reference).param("fate", fate.name()).update());
@@ -216,10 +223,15 @@ class MonthlyReports {
                 SELECT indicator, measure, bound_count FROM monthly_report_bound WHERE report_id = :id
                 """).param("id", id).query((rs, n) -> new MonthlyContribution.Bound(
                         ReportMeasure.of(rs.getString(1), rs.getString(2)).orElseThrow(), rs.getLong(3))).list();
+        // none for a report frozen before N was reported: sent without it (unknown)
+        List<MonthlyContribution.Bound> withoutCheck = db.sql("""
+                SELECT indicator, measure, without_check_count FROM monthly_report_without_check WHERE report_id = :id
+                """).param("id", id).query((rs, n) -> new MonthlyContribution.Bound(
+                        ReportMeasure.of(rs.getString(1), rs.getString(2)).orElseThrow(), rs.getLong(3))).list();
         Header h = header.get();
         return Optional.of(new MonthlyContribution(h.month(), h.version(), h.census(), h.region(), h.counted(),
                 h.withoutConsent(), cells, h.exclusions(), h.countedElsewhere(), bounds, h.boundsBelowMinCell(),
-                TreatmentDemandStore.read(db, id)));
+                withoutCheck, TreatmentDemandStore.read(db, id)));
     }
 
     /** A stored report's fields besides its cells and bounds. */
@@ -262,26 +274,25 @@ class MonthlyReports {
         YearMonth cohort = month.minusMonths(COHORT_MONTHS_BEFORE);
         LocalDate cohortFrom = cohort.atDay(1);
         LocalDate cohortTo = cohort.plusMonths(1).atDay(1);
-        LocalDate firstDay = cohortFrom.isBefore(census.minusDays(rules.maxGapDays())) ? cohortFrom
+        // the oldest cohort of the retention curve (12 months before) decides how far back the doses are read
+        LocalDate oldestCohort = month.minusMonths(ReportMeasure.RETENTION_POINTS.get(
+                ReportMeasure.RETENTION_POINTS.size() - 1).month()).atDay(1);
+        LocalDate firstDay = oldestCohort.isBefore(census.minusDays(rules.maxGapDays())) ? oldestCohort
                 : census.minusDays(rules.maxGapDays());
         var loaded = treatments.load(firstDay.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS), census);
         CountedElsewhere applied = list.map(this::apply).map(f -> f.apply(Set.copyOf(loaded.ids())))
                 .orElse(CountedElsewhere.unavailable());
         List<ClientTreatment> clients = new ArrayList<>();
+        List<ClientId> countedIds = new ArrayList<>();
         List<ClientTreatment> leftOut = new ArrayList<>();
         for (int i = 0; i < loaded.clients().size(); i++) {
-            (applied.leftOut().contains(loaded.ids().get(i)) ? leftOut : clients).add(loaded.clients().get(i));
+            boolean out = applied.leftOut().contains(loaded.ids().get(i));
+            (out ? leftOut : clients).add(loaded.clients().get(i));
+            if (!out) {
+                countedIds.add(loaded.ids().get(i));
+            }
         }
-        List<ReportCell> cells = new ArrayList<>();
-        Coverage coverage = indicators.coverage(clients, census);
-        add(cells, ReportMeasure.IND11_NUMERATOR, coverage.onTreatment().counts());
-        add(cells, ReportMeasure.IND11_DENOMINATOR, coverage.inContact().counts());
-        indicators.personDays(clients, from, to).days().forEach((s, days) -> cells.add(
-                new ReportCell(ReportMeasure.IND12_DAYS, s.sex(), s.age(), s.substance(), days)));
-        retention(cells, clients, cohortFrom, cohortTo, census);
-        DoseAdequacy adequacy = indicators.doseAdequacy(clients, census);
-        add(cells, ReportMeasure.IND14_NUMERATOR, adequacy.adequate().counts());
-        add(cells, ReportMeasure.IND14_DENOMINATOR, adequacy.eligible().counts());
+        List<ReportCell> cells = cells(clients, month);
         List<MonthlyContribution.Bound> bounds = new ArrayList<>();
         if (leftOut.size() >= rules.minCell()) {
             bounds.add(new MonthlyContribution.Bound(ReportMeasure.IND11_NUMERATOR,
@@ -296,7 +307,48 @@ class MonthlyReports {
         boolean belowMinCell = !leftOut.isEmpty() && leftOut.size() < rules.minCell();
         return new Frozen(new MonthlyContribution(month, version, census, region, clients.size(),
                 loaded.withoutConsent(), cells, applied.status(), leftOut.size(), bounds, belowMinCell,
+                withoutCheck(clients, countedIds, month),
                 TreatmentDemandPart.of(demand.yearToDate(census))), applied);
+    }
+
+    /**
+     * The month's cells over some clients: IND.11 at the census date, IND.12 over the month, IND.13 for the cohort of
+     * each point of the retention curve (the one that started that many months before), IND.14 at the census date.
+     */
+    private List<ReportCell> cells(List<ClientTreatment> clients, YearMonth month) {
+        LocalDate census = month.atEndOfMonth();
+        List<ReportCell> cells = new ArrayList<>();
+        Coverage coverage = indicators.coverage(clients, census);
+        add(cells, ReportMeasure.IND11_NUMERATOR, coverage.onTreatment().counts());
+        add(cells, ReportMeasure.IND11_DENOMINATOR, coverage.inContact().counts());
+        indicators.personDays(clients, month.atDay(1), month.plusMonths(1).atDay(1)).days().forEach((s, days) ->
+                cells.add(new ReportCell(ReportMeasure.IND12_DAYS, s.sex(), s.age(), s.substance(), days)));
+        for (ReportMeasure.RetentionPoint point : ReportMeasure.RETENTION_POINTS) {
+            YearMonth cohort = month.minusMonths(point.month());
+            retention(cells, clients, point, cohort.atDay(1), cohort.plusMonths(1).atDay(1), census);
+        }
+        DoseAdequacy adequacy = indicators.doseAdequacy(clients, census);
+        add(cells, ReportMeasure.IND14_NUMERATOR, adequacy.adequate().counts());
+        add(cells, ReportMeasure.IND14_DENOMINATOR, adequacy.eligible().counts());
+        return cells;
+    }
+
+    /**
+     * N of the national range (docs/indicators.md, "Error bounds"): for each bounded measure, its count over the
+     * counted clients without the {@code DUPLICATE_CHECK} consent, computed exactly as the cells are.
+     */
+    private List<MonthlyContribution.Bound> withoutCheck(List<ClientTreatment> clients, List<ClientId> ids,
+            YearMonth month) {
+        Set<ClientId> checked = consents.givenAmong(ids, Purpose.DUPLICATE_CHECK);
+        List<ClientTreatment> unchecked = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            if (!checked.contains(ids.get(i))) {
+                unchecked.add(clients.get(i));
+            }
+        }
+        List<ReportCell> cells = cells(unchecked, month);
+        return MonthlyContribution.BOUNDED.stream().map(m -> new MonthlyContribution.Bound(m, cells.stream()
+                .filter(c -> c.measure() == m).mapToLong(ReportCell::count).sum())).toList();
     }
 
     /**
@@ -319,8 +371,8 @@ class MonthlyReports {
      * their first episode starting in the cohort's month, and each group's retention is computed by
      * {@link Indicators#retention} (which alone decides who belongs to the cohort).
      */
-    private void retention(List<ReportCell> cells, List<ClientTreatment> clients, LocalDate from, LocalDate to,
-            LocalDate asOf) {
+    private void retention(List<ReportCell> cells, List<ClientTreatment> clients, ReportMeasure.RetentionPoint at,
+            LocalDate from, LocalDate to, LocalDate asOf) {
         Map<Stratum, List<ClientTreatment>> groups = new TreeMap<>(clients.stream()
                 .filter(c -> firstStart(c, from, to).isPresent())
                 .collect(Collectors.groupingBy(c -> new Stratum(c.sex(), AgeBand.of(c.birth(), from),
@@ -328,12 +380,10 @@ class MonthlyReports {
         groups.forEach((s, group) -> {
             Retention r = indicators.retention(group, from, to, asOf);
             if (r.cohort() > 0) {
-                Retention.Point point = r.at(RETENTION_MONTH);
-                cells.add(new ReportCell(ReportMeasure.IND13_COHORT, s.sex(), s.age(), s.substance(), r.cohort()));
-                cells.add(new ReportCell(ReportMeasure.IND13_OBSERVABLE, s.sex(), s.age(), s.substance(),
-                        point.observable()));
-                cells.add(new ReportCell(ReportMeasure.IND13_RETAINED, s.sex(), s.age(), s.substance(),
-                        point.retained()));
+                Retention.Point point = r.at(at.month());
+                cells.add(new ReportCell(at.cohort(), s.sex(), s.age(), s.substance(), r.cohort()));
+                cells.add(new ReportCell(at.observable(), s.sex(), s.age(), s.substance(), point.observable()));
+                cells.add(new ReportCell(at.retained(), s.sex(), s.age(), s.substance(), point.retained()));
             }
         });
     }

@@ -64,6 +64,67 @@ final class NationalCharts {
         return svg.append("</svg>").toString();
     }
 
+    /**
+     * A retention curve: the share retained (0..1) at each of {@code months} (0 to 12 on the horizontal axis), joined
+     * by lines between neighbouring published points. An empty share is suppressed (or has no denominator): no point,
+     * no line through it, and {@code [c]} at its month.
+     */
+    static String curve(String title, List<Integer> months, List<OptionalDouble> shares, String monthsLabel) {
+        int left = 48;
+        int top = 16;
+        int plotWidth = WIDTH - left - 24;
+        int plotHeight = 150;
+        int bottom = top + plotHeight;
+        int height = bottom + 40;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
+                .append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"")
+                .append(height).append("\" font-family=\"sans-serif\" font-size=\"12\">");
+        svg.append("<title>").append(escape(title)).append("</title>");
+        for (int percent : new int[] { 0, 50, 100 }) {
+            int y = bottom - plotHeight * percent / 100;
+            svg.append(line(left, y, left + plotWidth, y, percent == 0 ? null : "2 3"));
+            svg.append(text(left - 6, y + 4, percent + "%", "end"));
+        }
+        svg.append(line(left, top, left, bottom, null));
+        for (int m = 0; m <= 12; m += 3) {
+            int x = left + plotWidth * m / 12;
+            svg.append(line(x, bottom, x, bottom + 4, null));
+            svg.append(text(x, bottom + 17, Integer.toString(m), "middle"));
+        }
+        svg.append(text(left + plotWidth / 2, bottom + 34, monthsLabel, "middle"));
+        Integer lastX = null;
+        Integer lastY = null;
+        for (int i = 0; i < months.size(); i++) {
+            int x = left + plotWidth * months.get(i) / 12;
+            OptionalDouble share = i < shares.size() ? shares.get(i) : OptionalDouble.empty();
+            if (share.isEmpty()) {
+                svg.append(text(x, bottom - 6, ProtectedTable.MARK, "middle"));
+                lastX = null;
+                lastY = null;
+                continue;
+            }
+            double v = Math.max(0, Math.min(1, share.getAsDouble()));
+            int y = bottom - (int) Math.round(v * plotHeight);
+            if (lastX != null) {
+                svg.append("<line x1=\"").append(lastX).append("\" y1=\"").append(lastY).append("\" x2=\"").append(x)
+                        .append("\" y2=\"").append(y).append("\" stroke=\"").append(FILL)
+                        .append("\" stroke-width=\"2\"/>");
+            }
+            svg.append("<circle cx=\"").append(x).append("\" cy=\"").append(y).append("\" r=\"4\" fill=\"")
+                    .append(FILL).append("\"/>");
+            svg.append(text(x, y - 8, percent(share.getAsDouble()), "middle"));
+            lastX = x;
+            lastY = y;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String line(int x1, int y1, int x2, int y2, String dashes) {
+        return "<line x1=\"" + x1 + "\" y1=\"" + y1 + "\" x2=\"" + x2 + "\" y2=\"" + y2 + "\" stroke=\"" + INK + "\""
+                + (dashes == null ? "" : " stroke-dasharray=\"" + dashes + "\"") + "/>";
+    }
+
     /** A share (0..1) as a percentage with one decimal, e.g. {@code 65.2%}. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);

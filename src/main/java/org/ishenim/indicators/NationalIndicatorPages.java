@@ -109,6 +109,8 @@ class NationalIndicatorPages {
                 section(r, "ind13", ReportMeasure.IND13_RETAINED, ReportMeasure.IND13_OBSERVABLE, null),
                 section(r, "ind14", ReportMeasure.IND14_NUMERATOR, ReportMeasure.IND14_DENOMINATOR, null)));
         model.addAttribute("consentLines", consentLines(r));
+        model.addAttribute("rangeNotes", rangeNotes(r));
+        model.addAttribute("retention", retention(r));
         model.addAttribute("rolledUp", String.join(", ", r.rolledUp()));
         model.addAttribute("population", population.of(r));
         model.addAttribute("trends", trends.upTo(m, r));
@@ -171,6 +173,60 @@ class NationalIndicatorPages {
     private YearMonth monthOrDefault(YearMonth month) {
         return month != null ? month : YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1);
     }
+
+    /**
+     * Each term of the coverage range (docs/indicators.md, "Error bounds") as a sentence: U, B, N (only when the
+     * numerator is published), the sites whose reports do not say N, ρ with ρ⁺ and K from the hub's last cluster count
+     * with its time (or that there is none).
+     */
+    private List<String> rangeNotes(Result r) {
+        NationalIndicators.RangeTerms t = r.rangeTerms();
+        List<String> notes = new ArrayList<>();
+        notes.add(msg("indicators.national.range.formula"));
+        // with the numerator suppressed there is no range, and its parts (which would narrow the numerator) are not shown
+        t.deduplicated().ifPresent(u -> {
+            notes.add(msg("indicators.national.range.u", u));
+            notes.add(msg("indicators.national.range.b", t.countedElsewhereBound()));
+            notes.add(msg("indicators.national.range.n", t.withoutCheck()));
+        });
+        if (t.sitesWithoutN() > 0) {
+            notes.add(msg("indicators.national.range.nUnknown", t.sitesWithoutN()));
+        }
+        if (t.clusters().isPresent()) {
+            var c = t.clusters().get();
+            String rho = r.coverageRange().map(x -> NationalCharts.percent(x.overlapRate())).orElse("–");
+            String upper = r.coverageRange().map(x -> NationalCharts.percent(x.overlapRateUpper())).orElse("–");
+            notes.add(msg("indicators.national.range.rho", rho, upper, c.references(), c.clusters(),
+                    TIME.format(c.countedAt())));
+            notes.add(msg("indicators.national.range.k", c.multiSiteClusters()));
+        } else {
+            notes.add(msg("indicators.national.range.noCount"));
+        }
+        return notes;
+    }
+
+    /** The retention curve's section: its chart and its table (one line per point, each its own cohort). */
+    private Section retention(Result r) {
+        List<Line> lines = new ArrayList<>();
+        List<Integer> months = new ArrayList<>();
+        List<OptionalDouble> shares = new ArrayList<>();
+        for (NationalIndicators.CurvePoint p : r.retentionCurve()) {
+            months.add(p.month());
+            boolean shown = !p.retained().suppressed() && !p.observable().suppressed()
+                    && p.observable().count().getAsLong() > 0;
+            shares.add(shown ? OptionalDouble.of((double) p.retained().count().getAsLong()
+                    / p.observable().count().getAsLong()) : OptionalDouble.empty());
+            lines.add(new Line(msg("indicators.national.retention.point", p.month()),
+                    r.month().minusMonths(p.month()).toString(), p.retained().text(), p.observable().text(),
+                    shareText(p.retained(), p.observable())));
+        }
+        String chart = NationalCharts.curve(msg("indicators.national.retention.chart"), months, shares,
+                msg("indicators.national.retention.axis"));
+        return new Section("retention", chart, lines);
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Section section(Result r, String id, ReportMeasure numerator, ReportMeasure denominator, Double target) {
         List<String> units = units(r);

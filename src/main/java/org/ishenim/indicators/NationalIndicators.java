@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ishenim.hub.ClusterCount;
+import org.ishenim.hub.ClusterCounts;
 import org.ishenim.indicators.HubMonthlyReports.StoredReport;
 import org.ishenim.indicators.ProtectedTable.Shown;
 import org.ishenim.indicators.exchange.Cell;
@@ -56,12 +58,15 @@ class NationalIndicators {
     private static final Logger log = LoggerFactory.getLogger(NationalIndicators.class);
 
     private final HubMonthlyReports reports;
+    private final ClusterCounts clusters;
     private final int minCell;
     private final String nationalOrgUnit;
 
-    NationalIndicators(HubMonthlyReports reports, @Value("${ishenim.indicators.min-cell:11}") int minCell,
+    NationalIndicators(HubMonthlyReports reports, ClusterCounts clusters,
+            @Value("${ishenim.indicators.min-cell:11}") int minCell,
             @Value("${ishenim.indicators.national-org-unit:KG}") String nationalOrgUnit) {
         this.reports = reports;
+        this.clusters = clusters;
         this.minCell = minCell;
         this.nationalOrgUnit = nationalOrgUnit;
     }
@@ -73,7 +78,7 @@ class NationalIndicators {
      */
     record Result(YearMonth month, String nationalOrgUnit, int sitesReporting, List<String> rows, boolean regional,
             Map<ReportMeasure, ProtectedTable> tables, ProtectedTable consent, Optional<NationalRange> coverageRange,
-            List<String> rolledUp) {
+            List<String> rolledUp, RangeTerms rangeTerms, List<CurvePoint> retentionCurve) {
 
         /** A measure's entry for a row (or {@code null} for the national row) and a disaggregation. */
         Shown entry(ReportMeasure measure, String row, Disaggregation disaggregation) {
@@ -134,17 +139,42 @@ class NationalIndicators {
         }
     }
 
+    /**
+     * The national coverage range's terms (docs/indicators.md, "Error bounds"), for the page's notes: U (the national
+     * IND.11 numerator less N: the clients with both consents; absent when the numerator is suppressed), B (the sites' bounds), N (the clients on treatment without the
+     * duplicate-check consent, over the sites that reported it; {@code sitesWithoutN} sites sent reports made before
+     * N existed) and the hub's last cluster count (ρ from its references and clusters, K its clusters across sites;
+     * absent when the hub has not counted since it started).
+     */
+    record RangeTerms(Optional<Long> deduplicated, long countedElsewhereBound, long withoutCheck, int sitesWithoutN,
+            Optional<ClusterCount> clusters) {
+    }
+
+    /**
+     * A point of the national retention curve: the cohort that started {@code month} months before the report's
+     * month, its clients retained and observable at that point, each a national total through disclosure control.
+     */
+    record CurvePoint(int month, Shown retained, Shown observable) {
+    }
+
     /** The column label of a sex × age cell, e.g. {@code F <25}. */
     static String label(Disaggregation d) {
         return d.label();
     }
 
+    /** A month's published tables, with the hub's last cluster count (never a new one) for the range. */
     Result of(YearMonth month) {
-        return combine(month, reports.storedFor(month), minCell, nationalOrgUnit);
+        return combine(month, reports.storedFor(month), minCell, nationalOrgUnit, clusters.last());
     }
 
-    /** The combination itself, pure: the stored reports of one month in, the published tables out. */
+    /** The combination without a cluster count (ρ and K unknown). */
     static Result combine(YearMonth month, List<StoredReport> stored, int minCell, String nationalOrgUnit) {
+        return combine(month, stored, minCell, nationalOrgUnit, Optional.empty());
+    }
+
+    /** The combination itself, pure: the stored reports of one month and a cluster count in, the published tables out. */
+    static Result combine(YearMonth month, List<StoredReport> stored, int minCell, String nationalOrgUnit,
+            Optional<ClusterCount> clusters) {
         Set<String> regions = new TreeSet<>();
         for (StoredReport r : stored) {
             regions.add(regionOf(r));
@@ -180,7 +210,7 @@ class NationalIndicators {
                 consent = Suppression.protect(consentCounts, minCell);
                 if (!regional) {
                     return result(month, nationalOrgUnit, stored, minCell, rows, false, tables, consent,
-                            rolledUp(regions, shown));
+                            rolledUp(regions, shown), clusters);
                 }
                 // then the rows that protection leaves with nothing: a suppressed total, or (in an indicator's
                 // table) every non-zero cell suppressed
@@ -200,7 +230,7 @@ class NationalIndicators {
                 boolean higher = tables.values().stream().anyMatch(ProtectedTable::needsHigherLevel);
                 if (failing.isEmpty() && !higher) {
                     return result(month, nationalOrgUnit, stored, minCell, rows, true, tables, consent,
-                            rolledUp(regions, shown));
+                            rolledUp(regions, shown), clusters);
                 }
             }
             failing.remove(OTHER_REGIONS);
@@ -223,19 +253,62 @@ class NationalIndicators {
     private static Result result(YearMonth month, String nationalOrgUnit, List<StoredReport> stored, int minCell,
             List<String> rows,
             boolean regional, Map<ReportMeasure, ProtectedTable> tables, ProtectedTable consent,
-            List<String> rolledUp) {
+            List<String> rolledUp, Optional<ClusterCount> clusters) {
         tables.forEach((measure, t) -> logDecisions(month, measure.indicator() + "/" + measure.measure(), t));
         logDecisions(month, "CONSENT", consent);
         Result partial = new Result(month, nationalOrgUnit, stored.size(), rows, regional, tables, consent,
-                Optional.empty(), regional ? rolledUp : List.of());
+                Optional.empty(), regional ? rolledUp : List.of(), null, List.of());
         Shown total = partial.entry(ReportMeasure.IND11_NUMERATOR, null, Disaggregation.TOTAL);
-        // U (the de-duplicated count) and B (the sites' counted-elsewhere bounds) are reported; the clients without
-        // the duplicate-check consent N and the hub's cluster figures (rho, K) are not yet (page notes).
-        long bound = stored.stream().mapToLong(r -> r.coverageBound(minCell)).sum();
-        Optional<NationalRange> range = total.suppressed() ? Optional.empty()
-                : Optional.of(NationalRange.of(total.count().getAsLong(), bound, 0, 0, 0, 0));
+        RangeTerms terms = rangeTerms(stored, minCell, total, clusters);
+        Optional<NationalRange> range = terms.deduplicated().map(u -> NationalRange.of(u, terms.countedElsewhereBound(),
+                terms.withoutCheck(), clusters.map(ClusterCount::references).orElse(0),
+                clusters.map(ClusterCount::clusters).orElse(0), clusters.map(ClusterCount::multiSiteClusters).orElse(0)));
         return new Result(month, nationalOrgUnit, stored.size(), rows, regional, tables, consent, range,
-                partial.rolledUp());
+                partial.rolledUp(), terms, retentionCurve(month, stored, minCell, partial));
+    }
+
+    /**
+     * U, B and N from the sites' reports and the hub's cluster count. A site that left out fewer than min-cell clients
+     * counts min-cell − 1 in B; a site whose report does not say N adds nothing to it and is counted in
+     * {@code sitesWithoutN} (the page says so).
+     */
+    private static RangeTerms rangeTerms(List<StoredReport> stored, int minCell, Shown total,
+            Optional<ClusterCount> clusters) {
+        long bound = stored.stream().mapToLong(r -> r.coverageBound(minCell)).sum();
+        long withoutCheck = stored.stream().mapToLong(r -> r.coverageWithoutCheck().orElse(0L)).sum();
+        int unknown = (int) stored.stream().filter(r -> r.coverageWithoutCheck().isEmpty()).count();
+        // U counts the clients with both consents: the numerator less N (a site that did not say N: all of its own)
+        return new RangeTerms(total.suppressed() ? Optional.empty()
+                : Optional.of(total.count().getAsLong() - withoutCheck), bound, withoutCheck, unknown, clusters);
+    }
+
+    /**
+     * The national retention curve at 3, 6, 9 and 12 months: the 6-month point is IND.13's national total (already
+     * protected with its regions); each other point is its own cohort's national table by sex × age band, protected
+     * alone (it is published as its national totals only).
+     */
+    private static List<CurvePoint> retentionCurve(YearMonth month, List<StoredReport> stored, int minCell,
+            Result published) {
+        List<CurvePoint> curve = new ArrayList<>();
+        for (ReportMeasure.RetentionPoint point : ReportMeasure.RETENTION_POINTS) {
+            if (published.tables().containsKey(point.retained())) {
+                curve.add(new CurvePoint(point.month(), published.entry(point.retained(), null, Disaggregation.TOTAL),
+                        published.entry(point.observable(), null, Disaggregation.TOTAL)));
+            } else {
+                curve.add(new CurvePoint(point.month(), nationalTotal(month, point.retained(), stored, minCell),
+                        nationalTotal(month, point.observable(), stored, minCell)));
+            }
+        }
+        return curve;
+    }
+
+    /** A measure's national total, from its national table by sex × age band through disclosure control. */
+    private static Shown nationalTotal(YearMonth month, ReportMeasure measure, List<StoredReport> stored,
+            int minCell) {
+        List<String> rows = List.of(OTHER_REGIONS);
+        ProtectedTable t = Suppression.protect(table(measure, rows, stored, false), minCell);
+        logDecisions(month, measure.indicator() + "/" + measure.measure(), t);
+        return t.entry(rows.size(), t.columns().size());
     }
 
     private static void logDecisions(YearMonth month, String table, ProtectedTable t) {

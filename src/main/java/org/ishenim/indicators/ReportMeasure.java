@@ -15,7 +15,27 @@ enum ReportMeasure {
     IND13_OBSERVABLE("IND13", "OBSERVABLE", true),
     IND13_RETAINED("IND13", "RETAINED", true),
     IND14_NUMERATOR("IND14", "NUMERATOR", true),
-    IND14_DENOMINATOR("IND14", "DENOMINATOR", true);
+    IND14_DENOMINATOR("IND14", "DENOMINATOR", true),
+    IND13_COHORT3("IND13", "COHORT3", true),
+    IND13_OBSERVABLE3("IND13", "OBSERVABLE3", true),
+    IND13_RETAINED3("IND13", "RETAINED3", true),
+    IND13_COHORT9("IND13", "COHORT9", true),
+    IND13_OBSERVABLE9("IND13", "OBSERVABLE9", true),
+    IND13_RETAINED9("IND13", "RETAINED9", true),
+    IND13_COHORT12("IND13", "COHORT12", true),
+    IND13_OBSERVABLE12("IND13", "OBSERVABLE12", true),
+    IND13_RETAINED12("IND13", "RETAINED12", true);
+
+    /** IND.13's cohort, observable and retained measures for the point at {@code month} (3, 6, 9 or 12) months. */
+    record RetentionPoint(int month, ReportMeasure cohort, ReportMeasure observable, ReportMeasure retained) {
+    }
+
+    /** The retention curve's points, in order: each the cohort that started that many months before the report's. */
+    static final java.util.List<RetentionPoint> RETENTION_POINTS = java.util.List.of(
+            new RetentionPoint(3, IND13_COHORT3, IND13_OBSERVABLE3, IND13_RETAINED3),
+            new RetentionPoint(6, IND13_COHORT, IND13_OBSERVABLE, IND13_RETAINED),
+            new RetentionPoint(9, IND13_COHORT9, IND13_OBSERVABLE9, IND13_RETAINED9),
+            new RetentionPoint(12, IND13_COHORT12, IND13_OBSERVABLE12, IND13_RETAINED12));
 
     private final String indicator;
     private final String measure;

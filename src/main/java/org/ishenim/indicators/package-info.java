@@ -5,5 +5,5 @@
  * This slice is pure computation on records; the design, the sources and what is not built yet are in
  * {@code docs/indicators.md}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "clients", "dosing", "duplicates", "intake", "medicines", "prescriptions", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "clients", "dosing", "duplicates", "hub", "intake", "medicines", "prescriptions", "web" })
 package org.ishenim.indicators;

@@ -298,6 +298,34 @@ class HubApiTest {
         assertThat(send("GET", "/counted-elsewhere", null, null).status()).isEqualTo(401);
     }
 
+    @Autowired
+    ClusterCounts clusterCounts;
+
+    @Test
+    void theLastClusterCountIsReadAsItWasWithItsTimeAndItsClustersAcrossSites() throws Exception {
+        encodingsCleared();
+        Clk shared = randomClk();
+        Clk twice = randomClk();
+        upload(tokenA, reference(), shared);
+        upload(tokenB, reference(), near(shared, 12)); // one person at two sites
+        upload(tokenA, reference(), twice);
+        upload(tokenA, reference(), near(twice, 12)); // one person twice at one site: not across sites
+        upload(tokenB, reference(), randomClk());
+        assertThat(clusterCounts.last().map(ClusterCount::countedAt).orElse(java.time.Instant.MIN))
+                .as("reading the last count does not count again").isBefore(clock.instant());
+
+        java.time.Instant countedAt = clock.instant();
+        assertThat(send("GET", "/unique-clients", basic("hubanalyst", "hubanalyst-password"), null, true).status())
+                .isEqualTo(200);
+        assertThat(clusterCounts.last()).contains(new ClusterCount(countedAt, 5, 3, 1));
+
+        // a later upload is not in it until the hub counts again (here: a site's counted-elsewhere list)
+        upload(tokenB, reference(), near(twice, 12));
+        assertThat(clusterCounts.last()).contains(new ClusterCount(countedAt, 5, 3, 1));
+        countedElsewhere(tokenA);
+        assertThat(clusterCounts.last()).contains(new ClusterCount(clock.instant(), 6, 3, 2));
+    }
+
     /** Uploads one encoding a minute after the last: upload times differ, as they do between two clinics. */
     void upload(String token, String reference, Clk clk) {
         clock.advance(java.time.Duration.ofMinutes(1));

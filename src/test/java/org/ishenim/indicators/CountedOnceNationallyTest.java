@@ -45,6 +45,7 @@ class CountedOnceNationallyTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String NURSE_PASSWORD = "nurse-password-1";
     static final String ADMIN_PASSWORD = "admin-password-1";
+    static final String ANALYST_PASSWORD = "analyst-password-1";
     static final int MIN_CELL = 3;
 
     /** Every request a clinic sent the hub: method, URI and body. */
@@ -92,6 +93,7 @@ class CountedOnceNationallyTest {
 
     @Test
     void aClientAtTwoClinicsIsCountedOnceAndTheHubLearnsNothingAboutAReference() throws Exception {
+        java.time.Instant started = java.time.Instant.now();
         // A: three people who will also attend B, and twelve of its own; all with both consents
         List<UUID> sharedAtA = new ArrayList<>();
         List<String> shared = new ArrayList<>();
@@ -146,6 +148,43 @@ class CountedOnceNationallyTest {
                 """).param("m", month.toString()).query(String.class).list()).as("nobody is on treatment yet")
                 .containsExactly("IND11/NUMERATOR=0", "IND12/DAYS=0", "IND13/RETAINED=0", "IND14/NUMERATOR=0");
         assertThat(b.version()).isEqualTo(1);
+
+        // the range's terms at the hub: N from each report (nobody on treatment yet: 0 in every measure), and rho
+        // and K from the hub's last cluster count, the one B's counted-elsewhere list was made from: 20 references
+        // in 17 clusters, 3 of them across the two clinics
+        assertThat(hubDb.sql("""
+                SELECT site_code || ' ' || indicator || '/' || measure || '=' || without_check_count
+                FROM hub_monthly_report_without_check WHERE report_month = :m ORDER BY site_code, indicator, measure
+                """).param("m", month.toString()).query(String.class).list()).containsExactly(
+                        "site-a IND11/NUMERATOR=0", "site-a IND12/DAYS=0", "site-a IND13/RETAINED=0",
+                        "site-a IND14/NUMERATOR=0", "site-b IND11/NUMERATOR=0", "site-b IND12/DAYS=0",
+                        "site-b IND13/RETAINED=0", "site-b IND14/NUMERATOR=0");
+        NationalIndicators.Result national = hub.getBean(NationalIndicators.class).of(month);
+        var terms = national.rangeTerms();
+        assertThat(terms.deduplicated()).contains(0L);
+        assertThat(terms.countedElsewhereBound()).isZero();
+        assertThat(terms.withoutCheck()).isZero();
+        assertThat(terms.sitesWithoutN()).isZero();
+        var clusters = terms.clusters().orElseThrow();
+        assertThat(List.of(clusters.references(), clusters.clusters(), clusters.multiSiteClusters()))
+                .containsExactly(20, 17, 3);
+        assertThat(clusters.countedAt()).isBetween(started, java.time.Instant.now());
+        var range = national.coverageRange().orElseThrow();
+        assertThat(range.overlapRate()).isEqualTo(0.15);
+        // low 0 − 0.016·3 (never below 0), point 0, high 0 + 0.010·3 rounded up
+        assertThat(List.of(range.low(), range.point(), range.high())).containsExactly(0L, 0L, 1L);
+        // the page's notes give each term, in three languages
+        hub.getBean(StaffAccounts.class).create("analyst", Roles.ANALYST, ANALYST_PASSWORD, true);
+        var analyst = new Http(hubPort).signIn("analyst", ANALYST_PASSWORD);
+        String path = "/national-indicators?month=" + month + "&lang=";
+        assertThat(analyst.get(path + "en").body()).contains("U = 0: clients on treatment counted once")
+                .contains("N = 0: clients on treatment without the duplicate-check consent")
+                .contains("ρ = 15.0%").contains("20 references in 17 clusters").contains("K = 3: clusters")
+                .doesNotContain("has not counted").doesNotContain("Reports of");
+        assertThat(analyst.get(path + "ru").body()).contains("ρ = 15.0%").contains("среди 20 ссылок хаба в 17 кластерах")
+                .contains("K = 3: кластеры");
+        assertThat(analyst.get(path + "ky").body()).contains("ρ = 15.0%").contains("17 кластердеги 20 шилтемесинин")
+                .contains("K = 3: эки же андан көп");
 
         // every request the hub received: a reference never travels with an age, sex, dose or date, and a report
         // never with a reference or a client

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.ishenim.staff.StaffAccounts;
 import org.ishenim.testing.BothDatabases;
 import org.ishenim.web.Roles;
@@ -200,6 +201,67 @@ class MonthlyReportReceiptTest {
                 FROM hub_monthly_report_tdi t WHERE t.site_code = :site ORDER BY t.report_month
                 """).param("site", site).query((rs, n) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getInt(3)
                         + " " + rs.getLong(4)).list();
+    }
+
+    @Autowired
+    HubMonthlyReports reports;
+
+    /** The report with its N by bounded measure (IND.11's numerator, IND.12's days, IND.13's retained, IND.14's). */
+    static String withN(String report, long ind11, long ind12, long ind13, long ind14) {
+        String body = report.strip();
+        return body.substring(0, body.length() - 1) + ",\"withoutDuplicateCheck\":["
+                + "{\"indicator\":\"IND11\",\"measure\":\"NUMERATOR\",\"count\":" + ind11 + "},"
+                + "{\"indicator\":\"IND12\",\"measure\":\"DAYS\",\"count\":" + ind12 + "},"
+                + "{\"indicator\":\"IND13\",\"measure\":\"RETAINED\",\"count\":" + ind13 + "},"
+                + "{\"indicator\":\"IND14\",\"measure\":\"NUMERATOR\",\"count\":" + ind14 + "}]}";
+    }
+
+    Map<ReportMeasure, Long> storedN() {
+        return reports.storedFor(java.time.YearMonth.of(2026, 3)).stream().filter(r -> r.site().equals(site))
+                .findFirst().orElseThrow().withoutCheck();
+    }
+
+    @Test
+    void clientsWithoutTheDuplicateCheckConsentAreKeptByMeasureAndAnOlderReportWithoutThemIsUnknown()
+            throws Exception {
+        // a report made before N existed: stored, N unknown (not zero)
+        assertThat(put(token, "2026-03", report(1, 12)).statusCode()).isEqualTo(200);
+        assertThat(storedN()).isEmpty();
+
+        // the correction says N: 5 of the 12 on treatment, 100 of the 310 days; no one retained or adequate here
+        var corrected = put(token, "2026-03", withN(report(2, 12), 5, 100, 0, 0));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(storedN()).containsExactlyInAnyOrderEntriesOf(Map.of(ReportMeasure.IND11_NUMERATOR, 5L,
+                ReportMeasure.IND12_DAYS, 100L, ReportMeasure.IND13_RETAINED, 0L, ReportMeasure.IND14_NUMERATOR, 0L));
+        assertThat(put(token, "2026-03", withN(report(2, 12), 5, 100, 0, 0)).body())
+                .contains("\"receipt\":\"UNCHANGED\"");
+        assertThat(put(token, "2026-03", report(2, 12)).statusCode()).as("the same version without N is another report")
+                .isEqualTo(409);
+
+        // each bounded measure once, from 0 to the measure's total, nothing else in an entry
+        String valid = withN(report(3, 12), 5, 100, 0, 0);
+        List<String> invalid = List.of(
+                withN(report(3, 12), 13, 100, 0, 0),
+                withN(report(3, 12), 5, 311, 0, 0),
+                withN(report(3, 12), 5, 100, 1, 0),
+                withN(report(3, 12), -1, 100, 0, 0),
+                valid.replace("{\"indicator\":\"IND14\",\"measure\":\"NUMERATOR\",\"count\":0}", "")
+                        .replace(",]", "]"),
+                valid.replace("\"IND14\",\"measure\":\"NUMERATOR\",\"count\":0",
+                        "\"IND11\",\"measure\":\"NUMERATOR\",\"count\":0"),
+                valid.replace("\"IND14\",\"measure\":\"NUMERATOR\",\"count\":0",
+                        "\"IND14\",\"measure\":\"DENOMINATOR\",\"count\":0"),
+                valid.replace("\"count\":5}", "\"count\":5,\"reference\":\"0123456789abcdef\"}"),
+                valid.replace("\"count\":5}", "\"count\":\"5\"}"),
+                valid.replaceAll("\"withoutDuplicateCheck\":\\[.*\\]", "\"withoutDuplicateCheck\":[]"));
+        for (String body : invalid) {
+            assertThat(body).isNotEqualTo(valid);
+            var answer = put(token, "2026-03", body);
+            assertThat(answer.statusCode()).as(body).isEqualTo(400);
+            assertThat(answer.body()).doesNotContain("0123456789abcdef");
+        }
+        assertThat(storedN()).as("nothing stored").containsEntry(ReportMeasure.IND11_NUMERATOR, 5L);
+        assertThat(put(token, "2026-03", valid).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -217,6 +217,9 @@ class MonthlyReportsTest {
                 "IND11_DENOMINATOR/M/FROM_25/=1",
                 // 20 to 31 January; A is in induction on the census date, so IND.14 counts no one
                 "IND12_DAYS/M/FROM_25/METHADONE=12");
+        // N: A, on treatment, has no duplicate-check consent (nor has anyone here): all of each measure
+        assertThat(report.withoutCheck().stream().map(n -> n.measure() + "=" + n.count())).containsExactly(
+                "IND11_NUMERATOR=1", "IND12_DAYS=12", "IND13_RETAINED=0", "IND14_NUMERATOR=0");
         assertThat(audited("report.monthly.freeze", "2026-01 v1")).isEqualTo(1);
         assertThat(publications()).as("the outbox entry, written with the freeze").isEqualTo(before + 1);
         String event = db.sql("SELECT serialized_event FROM event_publication WHERE listener_id = :l "
@@ -273,6 +276,28 @@ class MonthlyReportsTest {
     }
 
     @Test
+    void theReportCarriesTheCohortsOfThreeNineAndTwelveMonthsEachAtItsOwnPoint() {
+        // April 2026: the January cohort (A, from 20 January, covered to 2 February) at three months, observable on
+        // 20 April and not retained; the cohorts of October 2025 (6 months), July 2025 (9) and April 2025 (12) are
+        // empty, so they have no cells
+        MonthlyContribution april = reports.contribution(YearMonth.of(2026, 4), 1, java.util.Optional.empty())
+                .report();
+        assertThat(april.cells().stream().filter(c -> c.measure().indicator().equals("IND13"))
+                .map(c -> c.key() + "=" + c.count())).containsExactly(
+                        "IND13_COHORT3/M/FROM_25/METHADONE=1",
+                        "IND13_OBSERVABLE3/M/FROM_25/METHADONE=1",
+                        "IND13_RETAINED3/M/FROM_25/METHADONE=0");
+        // January 2027: the same cohort at twelve months
+        MonthlyContribution january = reports.contribution(YearMonth.of(2027, 1), 1, java.util.Optional.empty())
+                .report();
+        assertThat(january.cells().stream().filter(c -> c.measure().indicator().equals("IND13"))
+                .map(c -> c.key() + "=" + c.count())).containsExactly(
+                        "IND13_COHORT12/M/FROM_25/METHADONE=1",
+                        "IND13_OBSERVABLE12/M/FROM_25/METHADONE=1",
+                        "IND13_RETAINED12/M/FROM_25/METHADONE=0");
+    }
+
+    @Test
     void aRolledBackFreezeLeavesNoReportAndNothingOwed() {
         long reportsBefore = db.sql("SELECT COUNT(*) FROM monthly_report").query(Long.class).single();
         long before = publications();
@@ -314,7 +339,8 @@ class MonthlyReportsTest {
         String body = lastBody(month);
         JsonNode json = JSON.readTree(body);
         assertThat(json.propertyNames()).containsExactlyInAnyOrder("version", "census", "region", "counted",
-                "withoutConsent", "cells", "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell", "tdi");
+                "withoutConsent", "cells", "exclusions", "countedElsewhere", "bounds", "boundsBelowMinCell",
+                "withoutDuplicateCheck", "tdi");
         // frozen while the hub was down: the counted-elsewhere list was unavailable, and the report says so
         assertThat(json.get("exclusions").stringValue()).isEqualTo("UNAVAILABLE");
         assertThat(json.get("countedElsewhere").intValue()).isZero();

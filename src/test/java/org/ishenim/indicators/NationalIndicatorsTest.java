@@ -156,6 +156,17 @@ class NationalIndicatorsTest {
     }
 
     @Test
+    void aSuppressedNumeratorHasNoRangeAndNoneOfItsTermsOnThePage() throws Exception {
+        YearMonth december = YearMonth.of(2025, 12);
+        reports.receive("talas-c", talas(december)); // 5 on treatment nationally: suppressed
+        assertThat(national.of(december).coverageRange()).isEmpty();
+        String en = page("analyst", "ANALYST", "/national-indicators?month=2025-12&lang=en");
+        assertThat(en).contains("id=\"national-range-notes\"").contains("Range: from U + N")
+                .doesNotContain("id=\"national-range\"").doesNotContain("U = ").doesNotContain("B = ")
+                .doesNotContain("N = ");
+    }
+
+    @Test
     void thePageShowsTheSuppressedTablesAndChartsInThreeLanguagesAndIsAudited() throws Exception {
         long before = audited("analyst", "report.national");
         String en = page("analyst", "ANALYST", "/national-indicators?month=2026-03&lang=en");
@@ -163,14 +174,18 @@ class NationalIndicatorsTest {
                 .contains("<svg").contains("Coverage by region").contains("Target 50%").contains(MARKED)
                 .contains("National (KG)").contains("chui").contains("osh")
                 .contains("Clients on treatment nationally: 161 (range 161 to 161).")
-                .contains("Not yet reported: clients without the duplicate-check consent");
+                .contains("U = 161: clients on treatment counted once").contains("N = 0: clients on treatment without")
+                .contains("Reports of 2 clinics were made before N was reported")
+                .contains("The hub has not counted its clusters since it last started")
+                .contains("id=\"national-retention\"").contains("National retention curve")
+                .contains("Cohort started in");
         assertThat(numbersInCells(en)).isNotEmpty().noneMatch(NationalIndicatorsTest::small);
         assertThat(page("viewer", "VIEWER", "/national-indicators?month=2026-03&lang=ru"))
                 .contains("Национальные индикаторы").contains("Охват по регионам").contains("Цель 50%")
-                .contains(MARKED);
+                .contains(MARKED).contains("Кривая удержания по стране").contains("N = 0: клиенты на лечении");
         assertThat(page("viewer", "VIEWER", "/national-indicators?month=2026-03&lang=ky"))
                 .contains("Улуттук көрсөткүчтөр").contains("Аймактар боюнча камтуу").contains("Максат 50%")
-                .contains(MARKED);
+                .contains(MARKED).contains("Өлкө боюнча кармалуу ийри сызыгы").contains("N = 0: кайталанууну");
         assertThat(audited("analyst", "report.national")).isEqualTo(before + 1);
     }
 

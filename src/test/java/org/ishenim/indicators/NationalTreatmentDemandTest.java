@@ -227,7 +227,7 @@ class NationalTreatmentDemandTest {
 
     static MonthlyContribution report(YearMonth month, int version, TreatmentDemandPart tdi) {
         return new MonthlyContribution(month, version, month.atEndOfMonth(), "chui", 0, 0, List.of(),
-                CountedElsewhere.Status.UNAVAILABLE, 0, List.of(), false, tdi);
+                CountedElsewhere.Status.UNAVAILABLE, 0, List.of(), false, List.of(), tdi);
     }
 
     String page(String path) throws Exception {

@@ -80,7 +80,7 @@ class TreatmentDemandPartTest {
         java.util.Collections.reverse(cells);
         var reordered = new TreatmentDemandPart(3, 1, cells);
         assertThat(new MonthlyContribution(MARCH, 1, LocalDate.of(2026, 3, 31), "chui", 40, 3, List.of(),
-                CountedElsewhere.Status.UNAVAILABLE, 0, List.of(), false, reordered).digest())
+                CountedElsewhere.Status.UNAVAILABLE, 0, List.of(), false, List.of(), reordered).digest())
                 .isEqualTo(report.digest());
     }
 
