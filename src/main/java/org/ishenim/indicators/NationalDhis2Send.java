@@ -81,11 +81,6 @@ class NationalDhis2Send {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Whether {@code ishenim.indicators.dhis2.base-url} is set, so that there is a client to send with. */
-    boolean configured() {
-        return dhis2.getIfAvailable() != null;
-    }
-
     /**
      * Sends the month's published tables. No database transaction is held while DHIS2 answers: the tables are read
      * first, the audit entry written after.

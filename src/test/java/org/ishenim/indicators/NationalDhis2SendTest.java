@@ -166,7 +166,8 @@ class NationalDhis2SendTest {
         assertThat(analyst).contains("id=\"dhis2-send\"").contains("name=\"_csrf\"")
                 .doesNotContain("id=\"dhis2-not-configured\"");
         String viewer = page("viewer", "VIEWER");
-        assertThat(viewer).doesNotContain("id=\"dhis2-send\"").doesNotContain("id=\"dhis2-not-configured\"");
+        assertThat(viewer).contains("id=\"national-dhis2\"").doesNotContain("id=\"dhis2-send\"")
+                .doesNotContain("id=\"dhis2-not-configured\"");
 
         assertThat(statusOfPost("viewer", "VIEWER", true)).isEqualTo(403);
         for (String role : List.of("ADMIN", "AUDITOR", "MANAGER", "DOCTOR", "NURSE", "PHARMACIST")) {
@@ -200,8 +201,10 @@ class NationalDhis2SendTest {
     }
 
     String page(String name, String role) throws Exception {
-        return mvc.perform(get("/national-indicators?month=2026-03&lang=en").with(user(name).roles(role)))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        MvcResult r = mvc.perform(get("/national-indicators?month=2026-03&lang=en").with(user(name).roles(role)))
+                .andReturn();
+        assertThat(r.getResponse().getStatus()).as(role + " sees the page").isEqualTo(200);
+        return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     int statusOfPost(String name, String role, boolean withCsrf) throws Exception {
