@@ -83,6 +83,12 @@ class IndicatorPages {
                             .filename("indicators-" + m + "-" + c + ".csv").build().toString())
                     .body(csv(lines).getBytes(StandardCharsets.UTF_8));
         }
+        if ("xlsx".equals(format)) {
+            return ResponseEntity.ok().contentType(Workbooks.XLSX)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("indicators-" + m + "-" + c + ".xlsx").build().toString())
+                    .body(xlsx(lines));
+        }
         model.addAttribute("report", report);
         model.addAttribute("rules", rules);
         model.addAttribute("sections", List.of(
@@ -146,6 +152,21 @@ class IndicatorPages {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The CSV's lines in a workbook, a sheet per table (IND.11 to IND.14, then the consent table). */
+    private byte[] xlsx(List<IndicatorTables.Line> lines) {
+        List<String> headers = List.of("indicator", "dimension", "category", "numerator", "denominator", "value")
+                .stream().map(k -> msg("indicators.col." + k)).toList();
+        List<Workbooks.Table> sheets = new java.util.ArrayList<>();
+        for (String code : List.of(IndicatorTables.IND11, IndicatorTables.IND12, IndicatorTables.IND13,
+                IndicatorTables.IND14, IndicatorTables.CONSENT)) {
+            sheets.add(new Workbooks.Table(code, headers, lines.stream().filter(l -> l.indicator().equals(code))
+                    .map(l -> List.of(l.indicator(), l.dimension(), l.category(), text(l.numerator()),
+                            text(l.denominator()), l.value() == null ? "" : l.value()))
+                    .toList()));
+        }
+        return Workbooks.xlsx(sheets);
     }
 
     private static String text(Long n) {

@@ -25,11 +25,14 @@ import org.ishenim.indicators.ProtectedTable.Shown;
 import org.ishenim.indicators.exchange.AdxExport;
 import org.ishenim.indicators.exchange.DataValueSets;
 import org.ishenim.indicators.exchange.Disaggregation;
+import org.ishenim.indicators.exchange.DisclosureCheck;
+import org.ishenim.indicators.exchange.Indicator;
 import org.ishenim.indicators.exchange.IndicatorSet;
 import org.ishenim.indicators.exchange.MeasureReportFile;
 import org.ishenim.indicators.exchange.MeasureReports;
 import org.ishenim.web.HubOnly;
 import org.ishenim.web.SpreadsheetCells;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -69,13 +72,16 @@ class NationalIndicatorPages {
     private final PopulationCoverage population;
     private final NationalTrends trends;
     private final NationalTreatmentDemand treatmentDemand;
+    private final int minCell;
 
     NationalIndicatorPages(NationalIndicators national, MeasureReports measureReports, AdxExport adx,
             DataValueSets dataValueSets, AuditLog audit, MessageSource messages, Clock clock,
-            PopulationCoverage population, NationalTrends trends, NationalTreatmentDemand treatmentDemand) {
+            PopulationCoverage population, NationalTrends trends, NationalTreatmentDemand treatmentDemand,
+            @Value("${ishenim.indicators.min-cell:11}") int minCell) {
         this.population = population;
         this.trends = trends;
         this.treatmentDemand = treatmentDemand;
+        this.minCell = minCell;
         this.national = national;
         this.measureReports = measureReports;
         this.adx = adx;
@@ -103,11 +109,7 @@ class NationalIndicatorPages {
         model.addAttribute("result", r);
         model.addAttribute("coverageText", shareText(r.entry(ReportMeasure.IND11_NUMERATOR, null,
                 Disaggregation.TOTAL), r.entry(ReportMeasure.IND11_DENOMINATOR, null, Disaggregation.TOTAL)));
-        model.addAttribute("sections", List.of(
-                section(r, "ind11", ReportMeasure.IND11_NUMERATOR, ReportMeasure.IND11_DENOMINATOR, COVERAGE_TARGET),
-                section(r, "ind12", ReportMeasure.IND12_DAYS, null, null),
-                section(r, "ind13", ReportMeasure.IND13_RETAINED, ReportMeasure.IND13_OBSERVABLE, null),
-                section(r, "ind14", ReportMeasure.IND14_NUMERATOR, ReportMeasure.IND14_DENOMINATOR, null)));
+        model.addAttribute("sections", sections(r));
         model.addAttribute("consentLines", consentLines(r));
         model.addAttribute("rangeNotes", rangeNotes(r));
         model.addAttribute("retention", retention(r));
@@ -118,8 +120,17 @@ class NationalIndicatorPages {
         return "indicators/national";
     }
 
+    private List<Section> sections(Result r) {
+        return List.of(
+                section(r, "ind11", ReportMeasure.IND11_NUMERATOR, ReportMeasure.IND11_DENOMINATOR, COVERAGE_TARGET),
+                section(r, "ind12", ReportMeasure.IND12_DAYS, null, null),
+                section(r, "ind13", ReportMeasure.IND13_RETAINED, ReportMeasure.IND13_OBSERVABLE, null),
+                section(r, "ind14", ReportMeasure.IND14_NUMERATOR, ReportMeasure.IND14_DENOMINATOR, null));
+    }
+
     /**
-     * The downloads: {@code csv} (every table), {@code dhis2} (one DHIS2 data value set, JSON), {@code adx} (one IHE
+     * The downloads: {@code csv} (every table), {@code xlsx} (the CSV's values, a sheet per indicator), {@code pdf}
+     * (the page as a printable brief in the viewer's language), {@code dhis2} (one DHIS2 data value set, JSON), {@code adx} (one IHE
      * ADX file) and {@code fhir} (a zip of MeasureReports, one per indicator and organisation unit). Each is built
      * from the published (suppressed) tables by the {@code indicators.exchange} exporters, which refuse any count
      * from 1 to min-cell − 1.
@@ -139,6 +150,16 @@ class NationalIndicatorPages {
                 body = csv(r, population.of(r)).getBytes(StandardCharsets.UTF_8);
                 type = new MediaType("text", "csv", StandardCharsets.UTF_8);
                 file = name + ".csv";
+            }
+            case "xlsx" -> {
+                body = xlsx(national.of(m));
+                type = Workbooks.XLSX;
+                file = name + ".xlsx";
+            }
+            case "pdf" -> {
+                body = brief(national.of(m));
+                type = MediaType.APPLICATION_PDF;
+                file = name + ".pdf";
             }
             case "dhis2" -> {
                 body = dhis2(national.of(m).indicatorSets());
@@ -316,16 +337,11 @@ class NationalIndicatorPages {
 
     private String csv(Result r, PopulationCoverage.View coverage) {
         var out = new StringWriter();
-        String[] headers = List.of("unit", "indicator", "sex", "age", "numerator", "denominator").stream()
-                .map(k -> msg("indicators.national.csv." + k)).toArray(String[]::new);
-        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(headers).get())) {
-            for (IndicatorSet set : r.indicatorSets()) {
+        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(fileHeaders()
+                .toArray(String[]::new)).get())) {
+            for (IndicatorSet set : protectedSets(r)) {
                 for (var v : set.values()) {
-                    printer.printRecord(List.of(set.orgUnit(), v.indicator().code(),
-                            v.disaggregation().isTotal() ? "" : v.disaggregation().sex().name(),
-                            v.disaggregation().isTotal() ? "" : v.disaggregation().age().name(), text(v.numerator()),
-                            v.denominator() == null ? "" : text(v.denominator())).stream()
-                            .map(SpreadsheetCells::safe).toList());
+                    printer.printRecord(fileRow(set, v).stream().map(SpreadsheetCells::safe).toList());
                 }
             }
             // coverage against the population: the published IND.11 numerator over the estimate in use
@@ -339,6 +355,74 @@ class NationalIndicatorPages {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The CSV's values in a workbook, a sheet per indicator (the nation, then each region); {@code [c]} as text. */
+    private byte[] xlsx(Result r) {
+        List<IndicatorSet> sets = protectedSets(r);
+        List<Workbooks.Table> sheets = new ArrayList<>();
+        for (Indicator indicator : Indicator.values()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (IndicatorSet set : sets) {
+                for (var v : set.values()) {
+                    if (v.indicator() == indicator) {
+                        rows.add(fileRow(set, v));
+                    }
+                }
+            }
+            sheets.add(new Workbooks.Table(indicator.code(), fileHeaders(), rows));
+        }
+        return Workbooks.xlsx(sheets);
+    }
+
+    /** The published sets, each through the exporters' last gate: no count from 1 to min-cell − 1 leaves. */
+    private List<IndicatorSet> protectedSets(Result r) {
+        List<IndicatorSet> sets = r.indicatorSets();
+        sets.forEach(set -> DisclosureCheck.requireProtected(set, minCell));
+        return sets;
+    }
+
+    private List<String> fileHeaders() {
+        return List.of("unit", "indicator", "sex", "age", "numerator", "denominator").stream()
+                .map(k -> msg("indicators.national.csv." + k)).toList();
+    }
+
+    private static List<String> fileRow(IndicatorSet set, org.ishenim.indicators.exchange.IndicatorValue v) {
+        return List.of(set.orgUnit(), v.indicator().code(),
+                v.disaggregation().isTotal() ? "" : v.disaggregation().sex().name(),
+                v.disaggregation().isTotal() ? "" : v.disaggregation().age().name(), text(v.numerator()),
+                v.denominator() == null ? "" : text(v.denominator()));
+    }
+
+    /**
+     * The page as a PDF brief in the viewer's language: the summary, IND.11–14 as on the page (published entries
+     * only, {@code [c]} where suppressed), the mark's note and the sources.
+     */
+    private byte[] brief(Result r) {
+        protectedSets(r);
+        List<NationalBrief.Table> tables = new ArrayList<>();
+        List<String> headers = List.of(msg("indicators.national.col.unit"), msg("indicators.col.category"),
+                msg("indicators.col.numerator"), msg("indicators.col.denominator"), msg("indicators.col.value"));
+        for (Section s : sections(r)) {
+            tables.add(new NationalBrief.Table(msg("indicators." + s.id() + ".title"),
+                    msg("indicators.national." + s.id() + ".note"), headers, s.lines().stream()
+                            .map(l -> List.of(l.unit(), l.category(), l.numerator(), l.denominator(), l.value()))
+                            .toList()));
+        }
+        List<String> notes = new ArrayList<>();
+        if (!r.regional()) {
+            notes.add(msg("indicators.national.nationalOnly"));
+        } else if (!r.rolledUp().isEmpty()) {
+            notes.add(msg("indicators.national.rolledUp", String.join(", ", r.rolledUp())));
+        }
+        String range = r.coverageRange().map(x -> msg("indicators.national.range", x.point(), x.low(), x.high()))
+                .orElse(null);
+        return NationalBrief.render(new NationalBrief.Content(msg("indicators.national.title"),
+                r.month().toString(), msg("indicators.national.sites", r.sitesReporting(), r.month()),
+                shareText(r.entry(ReportMeasure.IND11_NUMERATOR, null, Disaggregation.TOTAL),
+                        r.entry(ReportMeasure.IND11_DENOMINATOR, null, Disaggregation.TOTAL)),
+                msg("indicators.national.coverage.caption"), range, msg("indicators.national.range.notes"), notes,
+                tables, msg("indicators.national.mark"), msg("indicators.national.brief.sources")));
     }
 
     private static String text(org.ishenim.indicators.exchange.Cell cell) {

@@ -251,7 +251,7 @@ class NationalIndicatorsTest {
             assertThat(anonymous.getResponse().getStatus()).as(path).isIn(302, 401);
             assertThat(anonymous.getResponse().getContentAsString()).doesNotContain("161");
         }
-        assertThat(status("analyst", "ANALYST", "/national-indicators/download?month=2026-03&format=pdf"))
+        assertThat(status("analyst", "ANALYST", "/national-indicators/download?month=2026-03&format=docx"))
                 .isEqualTo(400);
     }
 

@@ -30,7 +30,8 @@ public final class DataValueSets {
             String value) {
     }
 
-    /** A data value set: the data set, period and unit, and its values. */
+    /** A data value set: the data set, period and unit (absent when the values name several), and its values. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DataValueSet(String dataSet, String period, String orgUnit, List<DataValue> dataValues) {
 
         public DataValueSet {
@@ -44,6 +45,33 @@ public final class DataValueSets {
 
     /** What to send for one set: the values to create or update, and the cells to delete. */
     public record Payload(DataValueSet values, DataValueSet deletions) {
+    }
+
+    /**
+     * The payload of several organisation units of one period: their values and deletions in one data value set
+     * each, every value naming its own unit (the set names none).
+     */
+    public Payload build(List<IndicatorSet> indicatorSets) {
+        if (indicatorSets.isEmpty()) {
+            throw new IllegalArgumentException("No indicator set to send.");
+        }
+        if (indicatorSets.size() == 1) {
+            return build(indicatorSets.get(0));
+        }
+        List<DataValue> values = new ArrayList<>();
+        List<DataValue> deletions = new ArrayList<>();
+        String period = null;
+        for (IndicatorSet set : indicatorSets) {
+            Payload payload = build(set);
+            if (period != null && !period.equals(payload.values().period())) {
+                throw new IllegalArgumentException("The indicator sets of one import share one period.");
+            }
+            period = payload.values().period();
+            values.addAll(payload.values().dataValues());
+            deletions.addAll(payload.deletions().dataValues());
+        }
+        return new Payload(new DataValueSet(mapping.dataSet(), period, null, values),
+                new DataValueSet(mapping.dataSet(), period, null, deletions));
     }
 
     public Payload build(IndicatorSet set) {

@@ -31,6 +31,7 @@ public final class Dhis2Client {
         DRY_RUN_VALUES(true, "CREATE_AND_UPDATE"), DRY_RUN_DELETIONS(true, "DELETE"), VALUES(false,
                 "CREATE_AND_UPDATE"), DELETIONS(false, "DELETE");
 
+        /** Whether this step only asks DHIS2 what it would do. */
         final boolean dryRun;
         final String strategy;
 
@@ -67,7 +68,15 @@ public final class Dhis2Client {
      * not accept in full; after a failed dry run nothing has been written.
      */
     public List<StepResult> send(IndicatorSet set) {
-        DataValueSets.Payload payload = sets.build(set);
+        return send(List.of(set));
+    }
+
+    /**
+     * Several organisation units of one period in one import: every step carries all the units' values (each value
+     * names its own unit), so no unit is written before DHIS2 has accepted the dry run of all of them.
+     */
+    public List<StepResult> send(List<IndicatorSet> indicatorSets) {
+        DataValueSets.Payload payload = sets.build(indicatorSets);
         String authorization = "ApiToken " + token();
         List<StepResult> results = new ArrayList<>();
         for (Step step : Step.values()) {
@@ -93,10 +102,12 @@ public final class Dhis2Client {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             log.warn("DHIS2 {}: not reached ({})", step, e.getClass().getName());
-            throw new Dhis2ImportException("DHIS2 could not be reached at step " + step + ".", e);
+            throw new Dhis2ImportException("DHIS2 could not be reached at step " + step + ".",
+                    Dhis2ImportException.Reason.UNREACHABLE, step, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Dhis2ImportException("Interrupted at step " + step + ".");
+            throw new Dhis2ImportException("Interrupted at step " + step + ".",
+                    Dhis2ImportException.Reason.INTERRUPTED, step, e);
         }
         return result(step, response.statusCode(), response.body());
     }
@@ -123,7 +134,9 @@ public final class Dhis2Client {
         if (!accepted) {
             throw new Dhis2ImportException("DHIS2 did not accept step " + step + ": HTTP " + httpStatus + ", status "
                     + status + ", " + conflicts + " conflicts, " + result.ignored() + " ignored."
-                    + (step.dryRun ? " Nothing was imported." : ""));
+                    + (step.dryRun ? " Nothing was imported." : ""), httpStatus == 401 || httpStatus == 403
+                            ? Dhis2ImportException.Reason.UNAUTHORIZED : Dhis2ImportException.Reason.REFUSED, step,
+                    httpStatus, conflicts, result.ignored());
         }
         return result;
     }
@@ -135,10 +148,11 @@ public final class Dhis2Client {
             token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new Dhis2ImportException("The DHIS2 token file cannot be read (" + e.getClass().getSimpleName()
-                    + ").");
+                    + ").", Dhis2ImportException.Reason.TOKEN_FILE, null, 0, 0, 0);
         }
         if (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new Dhis2ImportException("The DHIS2 token file does not hold one token of printable characters.");
+            throw new Dhis2ImportException("The DHIS2 token file does not hold one token of printable characters.",
+                    Dhis2ImportException.Reason.TOKEN_FILE, null, 0, 0, 0);
         }
         return token;
     }

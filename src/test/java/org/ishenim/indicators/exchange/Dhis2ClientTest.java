@@ -111,6 +111,37 @@ class Dhis2ClientTest {
     }
 
     @Test
+    void severalUnitsGoInOneImportAndAnUnknownOneStopsThemAllAtTheDryRun() {
+        IndicatorSet kg = SampleSets.kyrgyzstan2026();
+        IndicatorSet chui = new IndicatorSet(kg.period(), "chui", kg.values());
+
+        assertThatThrownBy(() -> client(mapping).send(List.of(kg, chui))).isInstanceOf(Dhis2ImportException.class)
+                .satisfies(e -> {
+                    Dhis2ImportException d = (Dhis2ImportException) e;
+                    assertThat(d.reason()).isEqualTo(Dhis2ImportException.Reason.REFUSED);
+                    assertThat(d.step()).isEqualTo(Step.DRY_RUN_VALUES);
+                    assertThat(d.conflicts()).isEqualTo(15);
+                    assertThat(d.partlyWritten()).isFalse();
+                });
+        assertThat(dhis2.received).hasSize(1);
+        assertThat(dhis2.stored).as("KG, known, is not written either").isEmpty();
+        JsonNode body = dhis2.received.get(0).body();
+        assertThat(body.has("orgUnit")).as("each value names its unit").isFalse();
+        assertThat(body.path("dataValues")).extracting(v -> v.path("orgUnit").asString()).containsOnly("KG", "chui");
+    }
+
+    @Test
+    void setsOfDifferentPeriodsAreNotSentTogether() {
+        IndicatorSet year = SampleSets.kyrgyzstan2026();
+        IndicatorSet month = new IndicatorSet(ReportingPeriod.month(java.time.YearMonth.of(2026, 3)), "KG",
+                year.values());
+
+        assertThatThrownBy(() -> client(mapping).send(List.of(year, month)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(dhis2.received).isEmpty();
+    }
+
+    @Test
     void aConflictInTheDryRunWritesNothing() throws Exception {
         String custom = new String(getClass().getClassLoader().getResourceAsStream(Dhis2Mapping.DEFAULT)
                 .readAllBytes(), StandardCharsets.UTF_8).replace("=HIV_OAMT_TIME", "=NOT_IN_THIS_INSTANCE");

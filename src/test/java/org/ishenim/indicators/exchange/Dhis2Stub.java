@@ -26,13 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
  * documentation requires of a data value set import (docs/indicators.md, "Exports"): POST, a JSON body, a personal
  * access token as {@code Authorization: ApiToken …}, {@code dryRun}, {@code importStrategy} and codes as identifiers
  * ({@code idScheme=CODE}); each data value with dataElement, period, orgUnit and categoryOptionCombo, a value unless
- * deleted, a yearly period for the yearly data set, and codes the instance knows. It answers as DHIS2 2.38+ does (an
- * import summary inside a web message) and keeps the values it holds, so a test can see what a real import left.
+ * deleted, a period of the data set's type (yearly unless told), and codes the instance knows. It answers as DHIS2
+ * 2.38+ does (an import summary inside a web message) and keeps the values it holds, so a test can see what a real
+ * import left. Public for the national page's "send to DHIS2" test.
  */
-final class Dhis2Stub implements AutoCloseable {
+public final class Dhis2Stub implements AutoCloseable {
 
     /** One request as received: its query parameters and body, for the tests to inspect. */
-    record Received(String method, String path, Map<String, String> query, String contentType, JsonNode body) {
+    public record Received(String method, String path, Map<String, String> query, String contentType, JsonNode body) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,12 +43,23 @@ final class Dhis2Stub implements AutoCloseable {
     private final Set<String> dataElements;
     private final Set<String> optionCombos;
     private final Set<String> orgUnits;
+    private final String periodPattern;
     /** dataElement|period|orgUnit|combo → value: the instance's data. */
-    final Map<String, String> stored = Collections.synchronizedMap(new LinkedHashMap<>());
-    final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, String> stored = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    /** While true, every connection is closed without an answer, as when DHIS2 is down behind its proxy. */
+    public volatile boolean down;
 
+    /** An instance whose data set is yearly (WHO's {@code HIV_AGG_PREV_YEARLY}). */
     Dhis2Stub(String token, Set<String> dataElements, Set<String> optionCombos, Set<String> orgUnits)
             throws IOException {
+        this(token, dataElements, optionCombos, orgUnits, "\\d{4}");
+    }
+
+    /** An instance whose data set's periods match {@code periodPattern} ({@code \d{6}}: monthly). */
+    public Dhis2Stub(String token, Set<String> dataElements, Set<String> optionCombos, Set<String> orgUnits,
+            String periodPattern) throws IOException {
+        this.periodPattern = periodPattern;
         this.token = token;
         this.dataElements = dataElements;
         this.optionCombos = optionCombos;
@@ -57,15 +69,19 @@ final class Dhis2Stub implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/dhis");
     }
 
-    static String key(String dataElement, String period, String orgUnit, String combo) {
+    public static String key(String dataElement, String period, String orgUnit, String combo) {
         return dataElement + "|" + period + "|" + orgUnit + "|" + combo;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (down) {
+            exchange.close();
+            return;
+        }
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -125,7 +141,7 @@ final class Dhis2Stub implements AutoCloseable {
                     : !dataElements.contains(element) ? "Data element not found or not accessible"
                     : !optionCombos.contains(combo) ? "Category option combo not found or not accessible"
                     : !orgUnits.contains(orgUnit) ? "Organisation unit not found or not accessible"
-                    : !period.matches("\\d{4}") ? "Period type of period does not match data set"
+                    : !period.matches(periodPattern) ? "Period type of period does not match data set"
                     : !strategy.equals("DELETE") && (number == null || !number.matches("0|[1-9]\\d*"))
                     ? "Data value is not a zero or positive integer" : null;
             if (problem != null) {
