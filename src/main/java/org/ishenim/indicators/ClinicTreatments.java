@@ -99,29 +99,37 @@ class ClinicTreatments {
     /**
      * A course as an episode: the last day is inclusive in prescriptions, the stop exclusive here. Phases: a course's
      * first dose and a re-induction are {@link Phase#INDUCTION} (a course continued from another programme starts at
-     * maintenance); a later change or review is {@link Phase#REDUCING} when it lowers the dose, otherwise
-     * {@link Phase#MAINTENANCE}.
+     * maintenance). A later change or review that lowers the dose is {@link Phase#REDUCING} when it continues a taper:
+     * the previous reduction took effect at most {@link Phase#TAPER_STEP_DAYS} days before it, with no raise or
+     * re-induction since. Any other step is {@link Phase#MAINTENANCE}, a single reduction among them (an adjustment;
+     * the first cut of a taper cannot yet be told from one). Only earlier steps decide a step's phase.
      */
     static Episode episode(CourseHistory course) {
         List<DoseStep> steps = new ArrayList<>();
         CourseHistory.Step previous = null;
+        LocalDate lastReduction = null;
         for (CourseHistory.Step step : course.steps()) {
-            steps.add(new DoseStep(step.effectiveOn(), step.dailyDose(), phase(step, previous)));
+            Phase phase;
+            if (step.kind() == VersionKind.REINDUCTION
+                    || step.kind() == VersionKind.INITIAL && !step.continuedCourse()) {
+                phase = Phase.INDUCTION;
+                lastReduction = null;
+            } else if (previous != null && step.dailyDose().compareTo(previous.dailyDose()) < 0) {
+                phase = lastReduction != null
+                        && !step.effectiveOn().isAfter(lastReduction.plusDays(Phase.TAPER_STEP_DAYS))
+                        ? Phase.REDUCING : Phase.MAINTENANCE;
+                lastReduction = step.effectiveOn();
+            } else {
+                phase = Phase.MAINTENANCE;
+                if (previous != null && step.dailyDose().compareTo(previous.dailyDose()) > 0) {
+                    lastReduction = null;
+                }
+            }
+            steps.add(new DoseStep(step.effectiveOn(), step.dailyDose(), phase));
             previous = step;
         }
         return new Episode(course.medicine(), course.startOn(),
                 course.endOn() == null ? null : course.endOn().plusDays(1), steps);
-    }
-
-    private static Phase phase(CourseHistory.Step step, CourseHistory.Step previous) {
-        if (step.kind() == VersionKind.REINDUCTION
-                || step.kind() == VersionKind.INITIAL && !step.continuedCourse()) {
-            return Phase.INDUCTION;
-        }
-        if (previous != null && step.dailyDose().compareTo(previous.dailyDose()) < 0) {
-            return Phase.REDUCING;
-        }
-        return Phase.MAINTENANCE;
     }
 
     /** A dose on its first day; its instant is kept when it falls on that day in the clinic's zone. */
