@@ -60,18 +60,31 @@ class ClinicTreatments {
     }
 
     /**
-     * Clients enrolled by {@code until} (inclusive), their courses started by then, and the doses given from
-     * {@code dosesFrom} to {@code until}.
+     * Clients enrolled by {@code until} (inclusive), their courses started by then, and the doses given to
+     * {@code until}: for the clients with a course starting in {@code [cohortFrom, cohortTo)} (IND.13's cohort, and
+     * some who continue an earlier course) from {@code dosesFrom}, for the others from {@code recentFrom} only (the
+     * census date's window: IND.11 and IND.14 look at nothing earlier, and an earlier dose cannot move an exited
+     * client's last day in contact past the census date). Most clients need seven months less of doses: a month's
+     * indicators read some 150,000 doses instead of 700,000 at a clinic of 5,000 clients (docs/indicators.md,
+     * "Benchmark").
      */
     @Transactional(readOnly = true)
-    Treatments load(LocalDate dosesFrom, LocalDate until) {
+    Treatments load(LocalDate dosesFrom, LocalDate recentFrom, LocalDate cohortFrom, LocalDate cohortTo,
+            LocalDate until) {
         Instant before = until.plusDays(1).atStartOfDay(zone).toInstant();
         List<Client> enrolled = clientRecords.enrolledBefore(before);
         Set<ClientId> consenting = consents.givenAmong(enrolled.stream().map(Client::id).toList(), Purpose.STATISTICS);
         Map<ClientId, List<CourseHistory>> courses = prescribing.coursesStartedBy(until).stream()
                 .filter(c -> consenting.contains(c.client()))
                 .collect(Collectors.groupingBy(CourseHistory::client));
-        Map<ClientId, List<DoseHistory.Given>> given = doses.givenBetween(dosesFrom, until).stream()
+        List<DoseHistory.Given> all = new ArrayList<>(doses.givenBetween(recentFrom, until));
+        if (dosesFrom.isBefore(recentFrom)) {
+            Set<ClientId> cohort = courses.values().stream().flatMap(List::stream)
+                    .filter(c -> !c.startOn().isBefore(cohortFrom) && c.startOn().isBefore(cohortTo))
+                    .map(CourseHistory::client).collect(Collectors.toSet());
+            all.addAll(doses.givenBetween(dosesFrom, recentFrom.minusDays(1), cohort));
+        }
+        Map<ClientId, List<DoseHistory.Given>> given = all.stream()
                 .filter(g -> consenting.contains(g.client()))
                 .collect(Collectors.groupingBy(DoseHistory.Given::client));
         List<ClientTreatment> treatments = new ArrayList<>();

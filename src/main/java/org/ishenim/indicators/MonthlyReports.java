@@ -258,7 +258,8 @@ class MonthlyReports {
         LocalDate cohortTo = cohort.plusMonths(1).atDay(1);
         LocalDate firstDay = cohortFrom.isBefore(census.minusDays(rules.maxGapDays())) ? cohortFrom
                 : census.minusDays(rules.maxGapDays());
-        var loaded = treatments.load(firstDay.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS), census);
+        var loaded = treatments.load(firstDay.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS),
+                ClinicIndicators.recentFrom(census, rules), cohortFrom, cohortTo, census);
         CountedElsewhere applied = list.map(this::apply).map(f -> f.apply(Set.copyOf(loaded.ids())))
                 .orElse(CountedElsewhere.unavailable());
         List<ClientTreatment> clients = new ArrayList<>();

@@ -12,6 +12,9 @@ enum Phase {
      */
     REDUCING;
 
-    /** A taper lowers the dose at least this often (WHO: every one to two weeks; a slow taper monthly). */
+    /**
+     * A taper lowers the dose at least this often: fortnightly and monthly reductions are a taper, adjustments months
+     * apart are not (docs/indicators.md, IND.14).
+     */
     static final int TAPER_STEP_DAYS = 35;
 }
