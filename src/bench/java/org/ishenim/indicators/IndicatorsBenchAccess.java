@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.ishenim.medicines.Substance;
+import org.ishenim.web.Utc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Bench-only access to the indicators module's package-private services (org.ishenim.bench.indicators runs the
@@ -40,7 +40,7 @@ public final class IndicatorsBenchAccess {
         LocalDate first = cohort.atDay(1).isBefore(census.minusDays(rules.maxGapDays())) ? cohort.atDay(1)
                 : census.minusDays(rules.maxGapDays());
         var loaded = context.getBean(ClinicTreatments.class).load(first.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS),
-                census);
+                ClinicIndicators.recentFrom(census, rules), cohort.atDay(1), cohort.plusMonths(1).atDay(1), census);
         return String.format("clients=%d doses=%d", loaded.clients().size(),
                 loaded.clients().stream().mapToInt(c -> c.doses().size()).sum());
     }
@@ -54,86 +54,68 @@ public final class IndicatorsBenchAccess {
     }
 
     /**
-     * {@code sites} synthetic monthly reports (generated now, not timed), and the work to time: adding their cells up
-     * by region and nationally, and {@link Suppression#protect} of every measure's region × (sex, age band) table and
-     * national sex × age band table at min-cell 11. The national combination with de-duplication is not in this
-     * branch; this is the existing pure code only.
+     * Stores {@code sites} synthetic monthly reports for {@code month} on a hub, each through
+     * {@link HubMonthlyReports#receive} as the hub's API stores them (registering the sites first), and returns the work
+     * to time: {@link NationalIndicators#of}, the national combination itself (the stored reports read back, added up
+     * by region and nationally, every table through {@link Suppression}, regions rolled up until each table can be
+     * protected, the coverage range). The reports are consistent (a numerator never above its denominator), with
+     * sites of 20 to 620 clients in {@code regions} regions; site {@code i} is in region {@code i % regions}.
      */
-    public static Supplier<String> combination(int sites, int regions, long seed) {
+    public static Supplier<String> nationalCombination(ApplicationContext hub, YearMonth month, int sites, int regions,
+            long seed) {
+        JdbcClient db = hub.getBean(JdbcClient.class);
+        HubMonthlyReports reports = hub.getBean(HubMonthlyReports.class);
         Random random = new Random(seed);
-        List<MonthlyContribution> reports = new ArrayList<>();
-        YearMonth month = YearMonth.of(2026, 11);
         for (int s = 0; s < sites; s++) {
-            int clients = 20 + random.nextInt(600);
-            List<ReportCell> cells = new ArrayList<>();
-            for (ReportMeasure measure : ReportMeasure.values()) {
-                for (Sex sex : Sex.values()) {
-                    for (AgeBand age : AgeBand.values()) {
-                        for (Substance medicine : measure.byMedicine() ? Substance.values() : new Substance[] { null }) {
-                            long share = sex == Sex.M ? 70 : sex == Sex.F ? 25 : 2;
-                            long n = random.nextInt((int) Math.max(1, clients * share / 100 / 3));
-                            cells.add(new ReportCell(measure, sex, age, medicine,
-                                    measure == ReportMeasure.IND12_DAYS ? n * 28 : n));
-                        }
-                    }
-                }
-            }
-            reports.add(Contributions.withoutExclusions(month, 1, month.atEndOfMonth(), "region-" + (s % regions), clients,
-                    clients / 7, cells));
+            String site = String.format("site-%03d", s);
+            db.sql("""
+                    INSERT INTO hub_site (code, name, token_sha256, created_at, created_by, token_issued_at)
+                    VALUES (:code, 'Bench clinic', :hash, :at, 'bench', :at)
+                    """).param("code", site).param("hash", String.format("%064x", s))
+                    .param("at", Utc.of(java.time.Instant.parse("2026-01-01T00:00:00Z"))).update();
+            reports.receive(site, report(month, "region-" + (s % regions), random));
         }
-        return () -> combine(reports, regions);
+        NationalIndicators national = hub.getBean(NationalIndicators.class);
+        return () -> {
+            NationalIndicators.Result r = national.of(month);
+            long suppressed = r.tables().values().stream().mapToLong(t -> t.log().size()).sum();
+            return String.format("sites=%d rows=%s regional=%s rolled_up=%d suppression_decisions=%d "
+                    + "IND11_national=%s", r.sitesReporting(), r.rows().size(), r.regional(), r.rolledUp().size(),
+                    suppressed, r.entry(ReportMeasure.IND11_NUMERATOR, null,
+                            org.ishenim.indicators.exchange.Disaggregation.TOTAL).text());
+        };
     }
 
-    private static String combine(List<MonthlyContribution> reports, int regions) {
-        Map<String, Map<String, Long>> byRegion = new TreeMap<>();
-        Map<String, Long> national = new TreeMap<>();
-        for (MonthlyContribution report : reports) {
-            Map<String, Long> region = byRegion.computeIfAbsent(report.region(), k -> new TreeMap<>());
-            for (ReportCell cell : report.cells()) {
-                region.merge(cell.key(), cell.count(), Long::sum);
-                national.merge(cell.key(), cell.count(), Long::sum);
-            }
-        }
-        List<String> rowLabels = new ArrayList<>(byRegion.keySet());
-        List<String> columns = new ArrayList<>();
+    /** One site's report: every measure by sex, age band (and medicine), each numerator within its denominator. */
+    private static MonthlyContribution report(YearMonth month, String region, Random random) {
+        int clients = 20 + random.nextInt(600);
+        List<ReportCell> cells = new ArrayList<>();
+        long counted = 0;
         for (Sex sex : Sex.values()) {
+            long sexShare = sex == Sex.M ? 75 : sex == Sex.F ? 22 : 3;
             for (AgeBand age : AgeBand.values()) {
-                columns.add(sex + "/" + age);
-            }
-        }
-        int tables = 0;
-        int suppressed = 0;
-        int higher = 0;
-        for (ReportMeasure measure : ReportMeasure.values()) {
-            if (measure == ReportMeasure.IND12_DAYS) {
-                continue; // person-days are not counts of people: not suppressed by the cell rule
-            }
-            int[][] counts = new int[rowLabels.size()][columns.size()];
-            int[][] nationalCounts = new int[Sex.values().length][AgeBand.values().length];
-            for (int i = 0; i < rowLabels.size(); i++) {
-                Map<String, Long> region = byRegion.get(rowLabels.get(i));
-                for (Sex sex : Sex.values()) {
-                    for (AgeBand age : AgeBand.values()) {
-                        long sum = 0;
-                        for (Substance medicine : measure.byMedicine() ? Substance.values() : new Substance[] { null }) {
-                            String key = new ReportCell(measure, sex, age, medicine, 0).key();
-                            sum += region.getOrDefault(key, 0L);
-                        }
-                        counts[i][sex.ordinal() * AgeBand.values().length + age.ordinal()] = Math.toIntExact(sum);
-                        nationalCounts[sex.ordinal()][age.ordinal()] += Math.toIntExact(sum);
-                    }
+                long share = sexShare * (age == AgeBand.UNDER_25 ? 15 : 85) / 100;
+                long inContact = Math.max(0, clients * share / 100 + random.nextInt(5) - 2);
+                counted += inContact;
+                cells.add(new ReportCell(ReportMeasure.IND11_DENOMINATOR, sex, age, null, inContact));
+                long onTreatment = inContact * (60 + random.nextInt(35)) / 100;
+                for (Substance medicine : Substance.values()) {
+                    long n = medicine == Substance.METHADONE ? onTreatment * 4 / 5 : onTreatment - onTreatment * 4 / 5;
+                    long cohort = random.nextInt((int) Math.max(1, n / 20 + 1));
+                    long retained = cohort == 0 ? 0 : random.nextInt((int) cohort + 1);
+                    long eligible = n * (70 + random.nextInt(25)) / 100;
+                    long adequate = eligible * (50 + random.nextInt(45)) / 100;
+                    cells.add(new ReportCell(ReportMeasure.IND11_NUMERATOR, sex, age, medicine, n));
+                    cells.add(new ReportCell(ReportMeasure.IND12_DAYS, sex, age, medicine, n * month.lengthOfMonth()));
+                    cells.add(new ReportCell(ReportMeasure.IND13_COHORT, sex, age, medicine, cohort));
+                    cells.add(new ReportCell(ReportMeasure.IND13_OBSERVABLE, sex, age, medicine, cohort));
+                    cells.add(new ReportCell(ReportMeasure.IND13_RETAINED, sex, age, medicine, retained));
+                    cells.add(new ReportCell(ReportMeasure.IND14_DENOMINATOR, sex, age, medicine, eligible));
+                    cells.add(new ReportCell(ReportMeasure.IND14_NUMERATOR, sex, age, medicine, adequate));
                 }
             }
-            for (ProtectedTable t : List.of(
-                    Suppression.protect(new CountTable(rowLabels, columns, counts), 11),
-                    Suppression.protect(new CountTable(List.of(Sex.values()).stream().map(Enum::name).toList(),
-                            List.of(AgeBand.values()).stream().map(Enum::name).toList(), nationalCounts), 11))) {
-                tables++;
-                suppressed += t.log().size();
-                higher += t.needsHigherLevel() ? 1 : 0;
-            }
         }
-        return String.format("reports=%d regions=%d national_cells=%d tables=%d suppressed_entries=%d "
-                + "tables_needing_higher_level=%d", reports.size(), regions, national.size(), tables, suppressed, higher);
+        return Contributions.withoutExclusions(month, 1, month.atEndOfMonth(), region, Math.toIntExact(counted),
+                Math.toIntExact(counted / 7), cells);
     }
 }

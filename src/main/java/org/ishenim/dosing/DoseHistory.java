@@ -2,6 +2,7 @@ package org.ishenim.dosing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.ishenim.clients.ClientId;
 import org.ishenim.web.ClinicOnly;
@@ -27,11 +28,20 @@ public class DoseHistory {
     }
 
     /**
-     * Every dispensing of the clinic whose first day lies in {@code [from, to]}, in one statement. Not audited here:
-     * the caller audits its own read and keeps only aggregates.
+     * Every dispensing of the clinic whose first day lies in {@code [from, to]}, in one statement, in no particular
+     * order. Not audited here: the caller audits its own read and keeps only aggregates.
      */
     @Transactional(readOnly = true)
     public List<Given> givenBetween(LocalDate from, LocalDate to) {
         return dispensings.givenBetween(from, to);
+    }
+
+    /**
+     * The given clients' dispensings whose first day lies in {@code [from, to]}, in one statement, in no particular
+     * order. Not audited here, as {@link #givenBetween(LocalDate, LocalDate)}.
+     */
+    @Transactional(readOnly = true)
+    public List<Given> givenBetween(LocalDate from, LocalDate to, Collection<ClientId> clients) {
+        return dispensings.givenBetween(from, to, clients.stream().map(ClientId::value).toList());
     }
 }

@@ -34,13 +34,19 @@ class ClinicIndicators {
         LocalDate periodTo = month.plusMonths(1).atDay(1);
         LocalDate until = census.isAfter(month.atEndOfMonth()) ? census : month.atEndOfMonth();
         LocalDate firstDay = earliest(earliest(periodFrom, cohortFrom.atDay(1)), census.minusDays(rules.maxGapDays()));
-        var loaded = treatments.load(firstDay.minusDays(DOSE_LOOKBACK_DAYS), until);
+        var loaded = treatments.load(firstDay.minusDays(DOSE_LOOKBACK_DAYS), recentFrom(census, rules),
+                cohortFrom.atDay(1), cohortTo.plusMonths(1).atDay(1), until);
         var clients = loaded.clients();
         audit.record("report.indicators", null, month + " " + census, Outcome.SUCCESS);
         return new ClinicReport(month, census, cohortFrom, cohortTo, indicators.coverage(clients, census),
                 indicators.personDays(clients, periodFrom, periodTo),
                 indicators.retention(clients, cohortFrom.atDay(1), cohortTo.plusMonths(1).atDay(1), census),
                 indicators.doseAdequacy(clients, census), clients.size(), loaded.withoutConsent());
+    }
+
+    /** The first day of doses that can cover the census date's window: all IND.11 and IND.14 look at. */
+    static LocalDate recentFrom(LocalDate census, IndicatorRules rules) {
+        return census.minusDays(rules.maxGapDays() + DOSE_LOOKBACK_DAYS);
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b) {

@@ -60,18 +60,31 @@ class ClinicTreatments {
     }
 
     /**
-     * Clients enrolled by {@code until} (inclusive), their courses started by then, and the doses given from
-     * {@code dosesFrom} to {@code until}.
+     * Clients enrolled by {@code until} (inclusive), their courses started by then, and the doses given to
+     * {@code until}: for the clients with a course starting in {@code [cohortFrom, cohortTo)} (IND.13's cohort, and
+     * some who continue an earlier course) from {@code dosesFrom}, for the others from {@code recentFrom} only (the
+     * census date's window: IND.11 and IND.14 look at nothing earlier, and an earlier dose cannot move an exited
+     * client's last day in contact past the census date). Most clients need seven months less of doses: a month's
+     * indicators read some 150,000 doses instead of 700,000 at a clinic of 5,000 clients (docs/indicators.md,
+     * "Benchmark").
      */
     @Transactional(readOnly = true)
-    Treatments load(LocalDate dosesFrom, LocalDate until) {
+    Treatments load(LocalDate dosesFrom, LocalDate recentFrom, LocalDate cohortFrom, LocalDate cohortTo,
+            LocalDate until) {
         Instant before = until.plusDays(1).atStartOfDay(zone).toInstant();
         List<Client> enrolled = clientRecords.enrolledBefore(before);
         Set<ClientId> consenting = consents.givenAmong(enrolled.stream().map(Client::id).toList(), Purpose.STATISTICS);
         Map<ClientId, List<CourseHistory>> courses = prescribing.coursesStartedBy(until).stream()
                 .filter(c -> consenting.contains(c.client()))
                 .collect(Collectors.groupingBy(CourseHistory::client));
-        Map<ClientId, List<DoseHistory.Given>> given = doses.givenBetween(dosesFrom, until).stream()
+        List<DoseHistory.Given> all = new ArrayList<>(doses.givenBetween(recentFrom, until));
+        if (dosesFrom.isBefore(recentFrom)) {
+            Set<ClientId> cohort = courses.values().stream().flatMap(List::stream)
+                    .filter(c -> !c.startOn().isBefore(cohortFrom) && c.startOn().isBefore(cohortTo))
+                    .map(CourseHistory::client).collect(Collectors.toSet());
+            all.addAll(doses.givenBetween(dosesFrom, recentFrom.minusDays(1), cohort));
+        }
+        Map<ClientId, List<DoseHistory.Given>> given = all.stream()
                 .filter(g -> consenting.contains(g.client()))
                 .collect(Collectors.groupingBy(DoseHistory.Given::client));
         List<ClientTreatment> treatments = new ArrayList<>();
@@ -99,29 +112,37 @@ class ClinicTreatments {
     /**
      * A course as an episode: the last day is inclusive in prescriptions, the stop exclusive here. Phases: a course's
      * first dose and a re-induction are {@link Phase#INDUCTION} (a course continued from another programme starts at
-     * maintenance); a later change or review is {@link Phase#REDUCING} when it lowers the dose, otherwise
-     * {@link Phase#MAINTENANCE}.
+     * maintenance). A later change or review that lowers the dose is {@link Phase#REDUCING} when it continues a taper:
+     * the previous reduction took effect at most {@link Phase#TAPER_STEP_DAYS} days before it, with no raise or
+     * re-induction since. Any other step is {@link Phase#MAINTENANCE}, a single reduction among them (an adjustment;
+     * the first cut of a taper cannot yet be told from one). Only earlier steps decide a step's phase.
      */
     static Episode episode(CourseHistory course) {
         List<DoseStep> steps = new ArrayList<>();
         CourseHistory.Step previous = null;
+        LocalDate lastReduction = null;
         for (CourseHistory.Step step : course.steps()) {
-            steps.add(new DoseStep(step.effectiveOn(), step.dailyDose(), phase(step, previous)));
+            Phase phase;
+            if (step.kind() == VersionKind.REINDUCTION
+                    || step.kind() == VersionKind.INITIAL && !step.continuedCourse()) {
+                phase = Phase.INDUCTION;
+                lastReduction = null;
+            } else if (previous != null && step.dailyDose().compareTo(previous.dailyDose()) < 0) {
+                phase = lastReduction != null
+                        && !step.effectiveOn().isAfter(lastReduction.plusDays(Phase.TAPER_STEP_DAYS))
+                        ? Phase.REDUCING : Phase.MAINTENANCE;
+                lastReduction = step.effectiveOn();
+            } else {
+                phase = Phase.MAINTENANCE;
+                if (previous != null && step.dailyDose().compareTo(previous.dailyDose()) > 0) {
+                    lastReduction = null;
+                }
+            }
+            steps.add(new DoseStep(step.effectiveOn(), step.dailyDose(), phase));
             previous = step;
         }
         return new Episode(course.medicine(), course.startOn(),
                 course.endOn() == null ? null : course.endOn().plusDays(1), steps);
-    }
-
-    private static Phase phase(CourseHistory.Step step, CourseHistory.Step previous) {
-        if (step.kind() == VersionKind.REINDUCTION
-                || step.kind() == VersionKind.INITIAL && !step.continuedCourse()) {
-            return Phase.INDUCTION;
-        }
-        if (previous != null && step.dailyDose().compareTo(previous.dailyDose()) < 0) {
-            return Phase.REDUCING;
-        }
-        return Phase.MAINTENANCE;
     }
 
     /** A dose on its first day; its instant is kept when it falls on that day in the clinic's zone. */

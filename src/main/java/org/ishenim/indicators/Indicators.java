@@ -105,7 +105,10 @@ final class Indicators {
         return new Retention(cohort, curve);
     }
 
-    /** IND.14: maintenance doses at or above the minimum, among clients on OAMT at the census date. */
+    /**
+     * IND.14: maintenance doses at or above the minimum, among clients on OAMT at the census date; clients in
+     * induction or in a taper on the date are left out of both.
+     */
     DoseAdequacy doseAdequacy(List<ClientTreatment> clients, LocalDate census) {
         Tally adequate = new Tally();
         Tally eligible = new Tally();
@@ -122,7 +125,7 @@ final class Indicators {
                 noStep++;
                 continue;
             }
-            switch (step.get().phase()) {
+            switch (phaseOn(step.get(), census)) {
                 case INDUCTION -> induction++;
                 case REDUCING -> reducing++;
                 case MAINTENANCE -> {
@@ -137,6 +140,15 @@ final class Indicators {
             }
         }
         return new DoseAdequacy(census, adequate, eligible, induction, reducing, noStep);
+    }
+
+    /**
+     * A step's phase on the day: a taper step in force for more than {@link Phase#TAPER_STEP_DAYS} days is a dose held
+     * since, a maintenance dose.
+     */
+    private static Phase phaseOn(DoseStep step, LocalDate day) {
+        return step.phase() == Phase.REDUCING && day.isAfter(step.from().plusDays(Phase.TAPER_STEP_DAYS))
+                ? Phase.MAINTENANCE : step.phase();
     }
 
     static Milligrams minimum(Substance substance) {

@@ -279,7 +279,11 @@ class MonthlyReports {
                 ReportMeasure.RETENTION_POINTS.size() - 1).month()).atDay(1);
         LocalDate firstDay = oldestCohort.isBefore(census.minusDays(rules.maxGapDays())) ? oldestCohort
                 : census.minusDays(rules.maxGapDays());
-        var loaded = treatments.load(firstDay.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS), census);
+        // every cohort of the curve (3 to 12 months before) needs its clients' earlier doses, not the 6-month one only
+        LocalDate youngestCohortTo = month.minusMonths(ReportMeasure.RETENTION_POINTS.get(0).month()).plusMonths(1)
+                .atDay(1);
+        var loaded = treatments.load(firstDay.minusDays(ClinicIndicators.DOSE_LOOKBACK_DAYS),
+                ClinicIndicators.recentFrom(census, rules), oldestCohort, youngestCohortTo, census);
         CountedElsewhere applied = list.map(this::apply).map(f -> f.apply(Set.copyOf(loaded.ids())))
                 .orElse(CountedElsewhere.unavailable());
         List<ClientTreatment> clients = new ArrayList<>();

@@ -259,6 +259,28 @@ class IndicatorsTest {
             assertThat(adequacy.reducing()).isEqualTo(1);
             assertThat(adequacy.noDoseStep()).isZero();
         }
+
+        @Test
+        void aTaperHeldForMoreThanFiveWeeksIsAMaintenanceDoseAgain() {
+            List<ClientTreatment> clients = List.of(
+                    // reduced on D - 35: still tapering on D, left out
+                    onDose(METHADONE_ORAL_10MG_ML, step("2026-01-10", "90", Phase.MAINTENANCE),
+                            step("2026-02-17", "80", Phase.MAINTENANCE),
+                            step(D.minusDays(35).toString(), "70", Phase.REDUCING)),
+                    // reduced on D - 36 and held since: a maintenance dose of 70 mg, adequate
+                    onDose(METHADONE_ORAL_10MG_ML, step("2026-01-10", "90", Phase.MAINTENANCE),
+                            step("2026-02-16", "80", Phase.MAINTENANCE),
+                            step(D.minusDays(36).toString(), "70", Phase.REDUCING)),
+                    // tapered to 40 mg by 1 February and held: a maintenance dose of 40 mg, inadequate
+                    onDose(METHADONE_ORAL_10MG_ML, step("2026-01-10", "60", Phase.MAINTENANCE),
+                            step("2026-01-18", "50", Phase.MAINTENANCE), step("2026-02-01", "40", Phase.REDUCING)));
+
+            DoseAdequacy adequacy = indicators.doseAdequacy(clients, D);
+
+            assertThat(adequacy.reducing()).isEqualTo(1);
+            assertThat(adequacy.eligible().total()).isEqualTo(2);
+            assertThat(adequacy.adequate().total()).isEqualTo(1);
+        }
     }
 
     // ---- hand-made data ----

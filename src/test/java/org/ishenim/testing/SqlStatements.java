@@ -1,5 +1,7 @@
 package org.ishenim.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.QueryCountHolder;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -31,6 +33,44 @@ public final class SqlStatements {
                 }
             };
         }
+    }
+
+    /**
+     * Records the text of the SQL statements this thread sends (see {@link #sent}), for a test that reads a
+     * statement's plan.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Recording {
+
+        @Bean
+        static BeanPostProcessor recordSqlStatements() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource ds ? ProxyDataSourceBuilder.create(ds).name(name)
+                            .afterQuery((execution, queries) -> {
+                                List<String> texts = RECORDED.get();
+                                if (texts != null) {
+                                    queries.forEach(q -> texts.add(q.getQuery()));
+                                }
+                            }).build() : bean;
+                }
+            };
+        }
+    }
+
+    private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
+
+    /** The text of the statements {@code work} sent from this thread, in order (needs {@link Recording}). */
+    public static List<String> sent(ThrowingRunnable work) throws Exception {
+        List<String> texts = new ArrayList<>();
+        RECORDED.set(texts);
+        try {
+            work.run();
+        } finally {
+            RECORDED.remove();
+        }
+        return texts;
     }
 
     /** The statements {@code work} sent from this thread. */

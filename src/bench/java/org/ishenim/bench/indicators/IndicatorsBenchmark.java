@@ -28,11 +28,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * default 5,000 clients, two years of daily doses) loaded with batched inserts into the real schema after Flyway,
  * then a month's indicators timed through the manager's page path ({@code ClinicIndicators.report}) and the monthly
  * freeze's computation ({@code MonthlyReports.contribution}): the {@code ClinicTreatments} read and
- * {@code Indicators}. Hub: 100 synthetic monthly reports added up by region and nationally with {@code Suppression}
- * of every table, and the national unique-client count (the hub's LSH-blocked clusters) over 100,000 encodings
- * ({@link SyntheticClks}, 10% near-duplicates) at the configuration's own threshold. Prints a Markdown table.
+ * {@code Indicators}. Hub: a hub started on the same kind of database, 100 sites' synthetic monthly reports stored
+ * through {@code HubMonthlyReports.receive}, then the national combination timed ({@code NationalIndicators.of}: the
+ * stored reports read back, added up by region and nationally, every table through {@code Suppression}, the roll-up
+ * of regions that cannot be protected, the coverage range); and the national unique-client count (the hub's
+ * LSH-blocked clusters) over 100,000 encodings ({@link SyntheticClks}, 10% near-duplicates) at the configuration's
+ * own threshold. Prints a Markdown table.
  *
- * <pre>bench/indicators.sh [h2|pg] [clients, default 5000] [encodings, default 100000; 0 skips the hub] [configuration]</pre>
+ * <pre>bench/indicators.sh [h2|pg] [clients, default 5000; 0 skips the clinic] [encodings, default 100000; 0 skips
+ * the de-duplication] [configuration]</pre>
+ * With {@code -Dbench.h2-dir=DIR} (H2 only) the clinic's database is kept in {@code DIR}, and a later run on it skips
+ * the load (Flyway runs any new migration on it first, timed in the start-up line).
  */
 public final class IndicatorsBenchmark {
 
@@ -40,6 +46,8 @@ public final class IndicatorsBenchmark {
     static final LocalDate FIRST = MONTH.plusMonths(1).atDay(1).minusYears(2);
     static final LocalDate LAST = MONTH.atEndOfMonth();
     static final double TARGET_S = 10;
+    static final int SITES = 100;
+    static final int REGIONS = 7;
 
     private IndicatorsBenchmark() {
     }
@@ -53,10 +61,10 @@ public final class IndicatorsBenchmark {
         List<String[]> rows = new ArrayList<>();
         System.out.printf(Locale.ROOT, "date=%s cores=%d load_average=%.1f%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        clinic(database, clients, rows);
-        if (encodings > 0) {
-            hub(encodings, configuration, rows);
+        if (clients > 0) {
+            clinic(database, clients, rows);
         }
+        hub(database, encodings, configuration, rows);
         System.out.println();
         System.out.printf("Indicators benchmark, %s, %s (%d cores, load average %.1f)%n%n", LocalDate.now(),
                 database.equals("pg") ? "PostgreSQL (embedded)" : "H2 (file)", Runtime.getRuntime().availableProcessors(),
@@ -67,8 +75,11 @@ public final class IndicatorsBenchmark {
         System.exit(0);
     }
 
-    private static void clinic(String database, int clients, List<String[]> rows) throws Exception {
-        Path dir = Files.createTempDirectory("ishenim-indicators-bench");
+    /**
+     * Starts the application with the role on a new database: an embedded PostgreSQL, or an H2 file in {@code dir}
+     * (which may already hold one: Flyway then only runs the migrations it has not).
+     */
+    private static ConfigurableApplicationContext start(String role, String database, Path dir) throws Exception {
         String url;
         String user;
         String password;
@@ -84,17 +95,33 @@ public final class IndicatorsBenchmark {
         } else {
             throw new IllegalArgumentException("h2 or pg");
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IshenimApplication.class)
+        return new SpringApplicationBuilder(IshenimApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .run("--ishenim.role=clinic", "--server.port=0", "--ishenim.data-dir=" + dir,
+                .run("--ishenim.role=" + role, "--server.port=0", "--ishenim.data-dir=" + dir,
                         "--ishenim.master-key.generate=true", "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
                         "--ishenim.oat.absence.cron=-", "--ishenim.indicators.report-schedule=-",
-                        "--logging.level.root=WARN")) {
+                        "--logging.level.root=WARN");
+    }
+
+    private static void clinic(String database, int clients, List<String[]> rows) throws Exception {
+        // -Dbench.h2-dir=DIR keeps the H2 clinic there, and a later run on it skips the (long) load
+        String kept = System.getProperty("bench.h2-dir");
+        Path dir = kept != null && database.equals("h2") ? Files.createDirectories(Path.of(kept))
+                : Files.createTempDirectory("ishenim-indicators-bench");
+        boolean reused = Files.exists(dir.resolve("bench.mv.db"));
+        long started = System.nanoTime();
+        try (ConfigurableApplicationContext context = start("clinic", database, dir)) {
+            System.out.printf(Locale.ROOT, "clinic started (Flyway included) in %.1f s%n",
+                    (System.nanoTime() - started) / 1e9);
             long t0 = System.nanoTime();
             ClinicLoader loader = new ClinicLoader(context.getBean(DataSource.class));
             try (loader) {
-                new SyntheticClinic(FIRST, LAST, 13).generate(clients, loader);
+                if (!reused) {
+                    new SyntheticClinic(FIRST, LAST, 13).generate(clients, loader);
+                } else {
+                    System.out.println("reusing the H2 clinic in " + dir + " (not loaded again)");
+                }
             }
             double load = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "load: %d clients, %d dispensings, %d dose days (%s to %s) in %.1f s%n",
@@ -103,8 +130,10 @@ public final class IndicatorsBenchmark {
                     + "dispensing %.1f, dose_day %.1f, commits %.1f%n", loader.nanos[0] / 1e9, loader.nanos[1] / 1e9,
                     loader.nanos[2] / 1e9, loader.nanos[3] / 1e9, loader.nanos[4] / 1e9, loader.nanos[5] / 1e9,
                     loader.nanos[6] / 1e9);
-            rows.add(new String[] { String.format(Locale.ROOT, "clinic load, %,d clients, %,d dose days (not timed "
-                    + "against a target)", clients, loader.doseDays), seconds(load), "–", "–" });
+            if (!reused) {
+                rows.add(new String[] { String.format(Locale.ROOT, "clinic load, %,d clients, %,d dose days (not "
+                        + "timed against a target)", clients, loader.doseDays), seconds(load), "–", "–" });
+            }
             // a first run warms the JIT and the database's caches; the figures are the next three
             System.out.println("warm-up (page): " + IndicatorsBenchAccess.managersPage(context, MONTH));
             double[] page = { Double.MAX_VALUE, 0 };
@@ -128,7 +157,9 @@ public final class IndicatorsBenchmark {
                     + "nothing stored), best of 3", seconds(freeze[0]) + cpu(freeze[1]), "< 10 s",
                     freeze[0] < TARGET_S ? "yes" : "**no**" });
         } finally {
-            delete(dir);
+            if (kept == null) {
+                delete(dir);
+            }
         }
     }
 
@@ -141,14 +172,33 @@ public final class IndicatorsBenchmark {
         }
     }
 
-    private static void hub(int encodings, EncodingConfiguration configuration, List<String[]> rows) {
-        var combination = IndicatorsBenchAccess.combination(100, 7, 13);
-        combination.get(); // warm-up
-        long t0 = System.nanoTime();
-        String summary = combination.get();
-        double combine = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "hub combination: %.3f s (%s)%n", combine, summary);
-
+    private static void hub(String database, int encodings, EncodingConfiguration configuration, List<String[]> rows)
+            throws Exception {
+        Path dir = Files.createTempDirectory("ishenim-indicators-hub-bench");
+        double combine = Double.MAX_VALUE;
+        double combineCpu = 0;
+        try (ConfigurableApplicationContext hub = start("hub", database, dir)) {
+            long t0 = System.nanoTime();
+            var combination = IndicatorsBenchAccess.nationalCombination(hub, MONTH, SITES, REGIONS, 13);
+            System.out.printf(Locale.ROOT, "hub: %d reports received and stored in %.1f s%n", SITES,
+                    (System.nanoTime() - t0) / 1e9);
+            System.out.println("warm-up (national combination): " + combination.get());
+            double[] best = { Double.MAX_VALUE, 0 };
+            for (int run = 0; run < 3; run++) {
+                System.out.printf(Locale.ROOT, "run %d: national combination %s; load average %.1f%n", run + 1,
+                        timed(best, combination::get), loadAverage());
+            }
+            combine = best[0];
+            combineCpu = best[1];
+        } finally {
+            delete(dir);
+        }
+        rows.add(new String[] { String.format(Locale.ROOT, "hub, national combination of %d sites' stored reports in %d "
+                + "regions (NationalIndicators.of: read, add up, suppress, roll up), best of 3", SITES, REGIONS),
+                seconds(combine) + cpu(combineCpu), "–", "–" });
+        if (encodings == 0) {
+            return;
+        }
         int bits = ConfiguredEncoding.of(LinkageSchema.CLINIC, configuration).bits();
         boolean diffused = configuration.shape() == EncodingConfiguration.Shape.DIFFUSED;
         double threshold = configuration.threshold();
@@ -163,7 +213,7 @@ public final class IndicatorsBenchmark {
         }
         Matcher matcher = Matcher.onAllCores();
         long cpu0 = cpuNanos();
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         ClkSet set = ClkSet.of(clks);
         var clusters = matcher.clusters(set, threshold);
         double dedup = (System.nanoTime() - t0) / 1e9;
@@ -171,8 +221,6 @@ public final class IndicatorsBenchmark {
         System.out.printf(Locale.ROOT, "hub de-duplication: configuration=%s bits=%d threshold=%.2f encodings=%d "
                 + "clusters=%d (expected %d) in %.1f s wall, %.1f s CPU, load average %.1f%n", configuration.id(), bits,
                 threshold, encodings, clusters.clusters(), originals, dedup, cpu, loadAverage());
-        rows.add(new String[] { "hub, 100 reports added up by region and nationally + Suppression of 14 tables "
-                + "(no national combination code in this branch)", seconds(combine), "–", "–" });
         rows.add(new String[] { String.format(Locale.ROOT, "hub, unique-client clusters over %,d encodings (%s)",
                 encodings, configuration.id()), seconds(dedup) + String.format(Locale.ROOT, " (%.1f s CPU)", cpu),
                 "–", "–" });
