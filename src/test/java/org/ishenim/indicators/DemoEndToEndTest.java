@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.ishenim.IshenimApplication;
 import org.ishenim.testing.Http;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -91,6 +93,11 @@ class DemoEndToEndTest {
         clinic.getBean(MonthlyReportSender.class).awaitBackground();
         String reports = manager.get("/indicators?lang=en").body();
         assertThat(row(reports, "report-" + month + "-v1")).contains("Sent and confirmed by the hub");
+
+        // the hub holds the demo clinic's report, which counts its clients (consenting ones; the rest left out)
+        assertThat(JdbcClient.create(hub.getBean(DataSource.class)).sql("""
+                SELECT counted + without_consent FROM hub_monthly_report WHERE site_code = 'demo-clinic' AND report_month = :m
+                """).param("m", month.toString()).query(Integer.class).single()).isEqualTo(40);
 
         // the analyst on the hub: the demo clinic's report with the other sites', in three languages
         Http.Session analyst = new Http(port(hub)).signIn("analyst", "demo");
