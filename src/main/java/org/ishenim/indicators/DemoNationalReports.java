@@ -49,7 +49,7 @@ class DemoNationalReports implements ApplicationRunner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Sex × age band shares of the clients in contact (F, M, OTHER; under 25, 25 and over). */
     private static final double[][] SHARES = {{0.02, 0.14}, {0.10, 0.72}, {0.005, 0.015}};
-    private static final int[] SIZES = {260, 180, 140, 110, 200, 90, 60, 150, 120, 80};
+    private static final int[] SIZES = {300, 200, 160, 240, 260, 140, 220, 150, 120, 80};
 
     private final HubMonthlyReports reports;
     private final Clock clock;
@@ -117,7 +117,7 @@ class DemoNationalReports implements ApplicationRunner {
                 int treated = (int) Math.round(inContact * coverage);
                 int buprenorphine = (int) Math.round(treated * 0.15);
                 int[] byMedicine = {treated - buprenorphine, buprenorphine};
-                int cohort = (int) Math.round(inContact * 0.08);
+                int cohort = (int) Math.round(inContact * 0.12);
                 for (Substance medicine : Substance.values()) {
                     int n = byMedicine[medicine.ordinal()];
                     if (n == 0) {
@@ -135,7 +135,7 @@ class DemoNationalReports implements ApplicationRunner {
                     cell(cells, ReportMeasure.IND13_COHORT, sexes[s], ages[a], Substance.METHADONE, cohort);
                     cell(cells, ReportMeasure.IND13_OBSERVABLE, sexes[s], ages[a], Substance.METHADONE, cohort);
                     cell(cells, ReportMeasure.IND13_RETAINED, sexes[s], ages[a], Substance.METHADONE,
-                            Math.round(cohort * (0.55 + 0.2 * random.nextDouble())));
+                            Math.round(cohort * (0.65 + 0.2 * random.nextDouble())));
                 }
             }
         }

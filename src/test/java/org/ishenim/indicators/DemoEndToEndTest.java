@@ -107,7 +107,12 @@ class DemoEndToEndTest {
                 .contains("id=\"national-ind13\"").contains("Retention at six months by region")
                 .contains("id=\"national-ind14\"").contains("Adequate dose by region").contains("<svg")
                 .contains(MARKED);
-        assertThat(rangeOf(en)).as("coverage with its range").isNotNull();
+        long[] range = rangeOf(en);
+        assertThat(range).as("coverage with its range").isNotNull();
+        assertThat(range[0]).isGreaterThan(10).isEqualTo(range[1]).isLessThanOrEqualTo(range[2]);
+        assertThat(en).as("every region published, with small cells suppressed").contains("<th scope=\"row\">bishkek")
+                .contains("<th scope=\"row\">chui").contains("<th scope=\"row\">osh")
+                .contains("<th scope=\"row\">jalal-abad");
         assertThat(numbersInCells(en)).as("table cells").isNotEmpty().anyMatch(n -> n > 10)
                 .noneMatch(DemoEndToEndTest::small);
         String ru = analyst.get("/national-indicators?month=" + month + "&lang=ru").body();
@@ -165,10 +170,16 @@ class DemoEndToEndTest {
         // (e.g. with PDFBox: three languages, no count from 1 to 10).
     }
 
-    /** "Clients on treatment nationally: U (range L to H)." as {L, H}, or null when the page shows no range. */
+    /** "Clients on treatment nationally: U (range L to H)." as {U, L, H}, or null when the page shows no range. */
     static long[] rangeOf(String html) {
-        Matcher m = Pattern.compile("Clients on treatment nationally: (\\d+) \\(range (\\d+) to (\\d+)\\)").matcher(html);
-        return m.find() ? new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))} : null;
+        Matcher m = Pattern.compile("Clients on treatment nationally: ([\\d,]+) \\(range ([\\d,]+) to ([\\d,]+)\\)")
+                .matcher(html);
+        return m.find() ? new long[] {whole(m.group(1)), whole(m.group(2)), whole(m.group(3))} : null;
+    }
+
+    /** A whole number as the English page writes it (1,315). */
+    static long whole(String text) {
+        return Long.parseLong(text.replace(",", ""));
     }
 
     static String row(String html, String id) {
