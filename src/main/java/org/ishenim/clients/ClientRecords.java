@@ -59,13 +59,18 @@ public class ClientRecords {
 
     @Transactional
     public Client enrol(Enrolment e) {
+        return enrol(e, clock.instant());
+    }
+
+    /** An enrolment recorded as made at {@code now}: the demo's clients ({@link DemoClients}) only, never a request. */
+    @Transactional
+    Client enrol(Enrolment e, Instant now) {
         Enrolment.checkBirthYear(e.birthYear(), Year.now(clock));
         if (!e.identity().isEmpty() && !e.identityConsent()) {
             throw new IllegalArgumentException("Identity is stored only when the client consents to it.");
         }
         Uic base = Uic.compute(e.sex(), e.birthYear(), e.motherFirstName(), e.fatherFirstName());
         ClientId id = ClientId.random();
-        Instant now = clock.instant();
         String by = CurrentStaff.username();
         IdentityState identityState = e.identity().isEmpty() ? IdentityState.NONE : IdentityState.STORED;
         Client client = null;

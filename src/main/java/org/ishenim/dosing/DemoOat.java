@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo clinic's OAT: a month of stock, prescriptions for most demo clients (methadone 40 to 110 mg,
  * some buprenorphine), and a week of back-entered doses so that today's queue shows clients dosed, due,
- * on half dose, blocked for review or re-induction, awaiting countersignature and on take-home doses.
+ * on half dose, blocked for review or re-induction, awaiting countersignature and on take-home doses. The courses start
+ * on the demo clients' enrolment day, 14 days before last month began, and the week up to last month's last day is
+ * dosed too, so that last month's report (which the demo's manager sends to the demo hub) counts the clients.
  */
 @Component
 @Profile("demo")
@@ -77,6 +79,10 @@ class DemoOat implements ApplicationRunner {
             stock.receive(MAIN, Medicine.BUPRENORPHINE_SL_8MG, Milligrams.of(40_000), "Republican Centre of Narcology", "BU-2026-01");
             stock.receive(new SiteCode("east"), Medicine.METHADONE_ORAL_10MG_ML, Milligrams.of(60_000), "Republican Centre of Narcology", "MT-2026-01");
             LocalDate today = calendar.today();
+            // the demo's clients were enrolled 14 days before last month began (clients.DemoClients): their courses
+            // start that day, and a week of doses up to last month's census date lets its report count them
+            LocalDate start = today.withDayOfMonth(1).minusMonths(1).minusDays(14);
+            LocalDate census = today.withDayOfMonth(1).minusDays(1);
             int prescribed = 0;
             for (int i = 0; i < clients.size(); i++) {
                 if (i % 8 == 7) {
@@ -91,14 +97,18 @@ class DemoOat implements ApplicationRunner {
                 as("doctor", "ROLE_DOCTOR");
                 if (i == 3 || i == 33) {
                     prescribing.continueTreatment(client, Medicine.METHADONE_ORAL_10MG_ML, Milligrams.of(130),
-                            today.minusDays(30), 0, "continued from a previous programme (demo)");
+                            start, 0, "continued from a previous programme (demo)");
                     prescribed++;
                     continue;
                 }
-                Prescription p = prescribing.continueTreatment(client, medicine, dose, today.minusDays(30), takeHome,
+                Prescription p = prescribing.continueTreatment(client, medicine, dose, start, takeHome,
                         "continued from a previous programme (demo)").prescription();
                 prescribed++;
                 as("nurse", "ROLE_NURSE");
+                for (LocalDate day = census.minusDays(6); !day.isAfter(census) && day.isBefore(today.minusDays(7));
+                        day = day.plusDays(1)) {
+                    backEnter(p, day, 1);
+                }
                 int lastDayAgo = switch (pattern) {
                     case 6 -> 4;   // three days missed: half dose
                     case 7 -> 5;   // four missed: review

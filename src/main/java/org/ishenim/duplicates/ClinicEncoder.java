@@ -1,11 +1,17 @@
 package org.ishenim.duplicates;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.ishenim.clients.Client;
 import org.ishenim.clients.Identity;
 import org.ishenim.linkage.Clk;
@@ -16,6 +22,7 @@ import org.ishenim.linkage.LinkageSchema;
 import org.ishenim.web.ClinicOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +49,21 @@ class ClinicEncoder {
     private final LinkageSchema schema;
     private final ClkEncoder encoder;
 
+    ClinicEncoder(String secretFile, String schema, String encoding, String salt, HubConnection hub)
+            throws IOException {
+        this(secretFile, schema, encoding, salt, false, hub);
+    }
+
+    /**
+     * {@code ishenim.linkage.secret.generate=true} (the demo profile only, like {@code ishenim.master-key.generate})
+     * writes a random secret to the secret file when it does not exist yet, readable by its owner only.
+     */
+    @Autowired
     ClinicEncoder(@Value("${ishenim.linkage.secret-file:}") String secretFile,
             @Value("${ishenim.linkage.schema:clinic}") String schema,
             @Value("${ishenim.linkage.encoding:}") String encoding,
-            @Value("${ishenim.linkage.salt:}") String salt, HubConnection hub) throws IOException {
+            @Value("${ishenim.linkage.salt:}") String salt,
+            @Value("${ishenim.linkage.secret.generate:false}") boolean generate, HubConnection hub) throws IOException {
         if (!salt.isBlank()) {
             log.warn("ishenim.linkage.salt is deprecated: use ishenim.linkage.encoding (plain, birth-year, ...)");
         }
@@ -58,6 +76,9 @@ class ClinicEncoder {
             this.schema = null;
             this.encoder = null;
             return;
+        }
+        if (generate) {
+            generateIfMissing(Path.of(secretFile));
         }
         byte[] bytes = Files.readAllBytes(Path.of(secretFile));
         int end = bytes.length;
@@ -72,6 +93,28 @@ class ClinicEncoder {
         this.schema = configured.schema();
         this.encoder = new ClkEncoder(this.schema, secret);
         Arrays.fill(secret, (byte) 0);
+    }
+
+    /** A demo's secret: 32 random bytes as base64 text, created once, readable by its owner only. */
+    private static void generateIfMissing(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, "linkage", ".secret");
+        try {
+            Files.setPosixFilePermissions(temporary, Set.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+        Files.writeString(temporary, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n",
+                StandardCharsets.US_ASCII);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        log.info("Demo: a linkage secret was generated under the data directory");
     }
 
     boolean ready() {

@@ -47,6 +47,16 @@ class HubSites {
 
     @Transactional
     Issued register(String code, String name) {
+        return register(code, name, SiteToken.generate());
+    }
+
+    /** Registers a site with a token chosen by the caller: the demo hub's seeded demo clinic ({@link DemoSites}). */
+    @Transactional
+    Issued register(String code, String name, String token) {
+        if (token == null || !token.startsWith(SiteToken.PREFIX) || token.length() < 32 || token.length() > 100) {
+            throw new IllegalArgumentException("A site token starts with " + SiteToken.PREFIX
+                    + " and has 32 to 100 characters.");
+        }
         String c = code == null ? "" : code.strip().toLowerCase(java.util.Locale.ROOT);
         String n = name == null ? "" : name.strip();
         var errors = new java.util.LinkedHashMap<String, String>();
@@ -62,7 +72,6 @@ class HubSites {
         if (find(c).isPresent()) {
             throw new ConflictException("site-exists", "A site with this code exists.");
         }
-        String token = SiteToken.generate();
         OffsetDateTime now = now();
         db.sql("""
                 INSERT INTO hub_site (code, name, token_sha256, created_at, created_by, token_issued_at)

@@ -106,4 +106,24 @@ class ClinicEncoderTest {
                 .hasMessageNotContaining("tooshort");
         assertThat(encoder("plain").toString()).doesNotContain(SECRET);
     }
+
+    @Test
+    void theDemoGeneratesAMissingSecretOnceAndKeepsIt() throws Exception {
+        Path file = dir.resolve("data").resolve("linkage.secret");
+        var identity = new Identity("Айбек", "Токтогулов", LocalDate.of(1985, 3, 14), null);
+        ClinicEncoder first = new ClinicEncoder(file.toString(), "clinic", "plain", "", true, HUB);
+        String secret = Files.readString(file);
+        assertThat(secret.strip()).hasSizeGreaterThanOrEqualTo(32);
+        ClinicEncoder again = new ClinicEncoder(file.toString(), "clinic", "plain", "", true, HUB);
+        assertThat(Files.readString(file)).isEqualTo(secret);
+        assertThat(again.encode(client(1985), identity)).isEqualTo(first.encode(client(1985), identity));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        // without the demo's setting a missing file stops start-up, as before
+        Path missing = dir.resolve("missing.secret");
+        assertThatThrownBy(() -> new ClinicEncoder(missing.toString(), "clinic", "plain", "", false, HUB))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThat(missing).doesNotExist();
+    }
 }

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The demo clinic shows figures on the indicator page for this month at today's date (docs/indicators.md, "Demo"). */
+/**
+ * The demo clinic shows figures on the indicator page for this month at today's date, and for last month, whose report
+ * the demo's manager sends to the demo hub (docs/indicators.md, "Demo").
+ */
 @SpringBootTest(properties = "ishenim.demo.clients=60")
 @ActiveProfiles({"test", "demo"})
 class DemoIndicatorsTest {
@@ -33,5 +36,15 @@ class DemoIndicatorsTest {
         assertThat(report.adequacy().eligible().total()).isPositive();
         assertThat(report.withoutConsent()).isPositive();
         assertThat(report.counted() + report.withoutConsent()).isEqualTo(60);
+    }
+
+    @Test
+    void lastMonthsReportWhichTheManagerSendsToTheDemoHubCountsTheDemoClients() {
+        YearMonth last = YearMonth.now(clock.withZone(zone.id())).minusMonths(1);
+        ClinicReport report = indicators.report(last, last.atEndOfMonth(), last, last);
+        assertThat(report.counted() + report.withoutConsent()).isEqualTo(60);
+        assertThat(report.coverage().inContact().total()).isEqualTo(report.counted()).isPositive();
+        assertThat(report.coverage().onTreatment().total()).isGreaterThan(report.counted() / 2);
+        assertThat(report.adequacy().eligible().total()).isPositive();
     }
 }
