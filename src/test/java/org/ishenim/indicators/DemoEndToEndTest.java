@@ -166,8 +166,15 @@ class DemoEndToEndTest {
         String period = month.toString().replace("-", "");
         assertThat(files).contains("IND11-KG-" + period + ".json", "IND13-KG-" + period + ".json",
                 "IND14-KG-" + period + ".json");
-        // TODO(lead): when the exports branch (the PDF brief) is on main, also download format=pdf here and parse it
-        // (e.g. with PDFBox: three languages, no count from 1 to 10).
+        // the PDF brief in each language: its national table lines hold no count from 1 to 10
+        for (String lang : List.of("en", "ru", "ky")) {
+            String brief = NationalExportsTest.pdfText(bytes(analyst, download + "pdf&lang=" + lang));
+            assertThat(NationalExportsTest.oneLine(brief)).contains(month.toString(), MARKED);
+            List<String> national = NationalExportsTest.tableLines(brief, "(KG)");
+            assertThat(national).as(lang).isNotEmpty();
+            NationalExportsTest.assertNoSmallCount(national);
+        }
+        assertThat(NationalExportsTest.pdfText(bytes(analyst, download + "pdf&lang=ky"))).contains("Улуттук көрсөткүчтөр");
     }
 
     /** "Clients on treatment nationally: U (range L to H)." as {U, L, H}, or null when the page shows no range. */

@@ -176,7 +176,11 @@ class NationalExportsTest {
     String pdfText(String lang) throws Exception {
         MvcResult r = download("pdf", lang);
         assertThat(r.getResponse().getContentType()).isEqualTo("application/pdf");
-        byte[] pdf = r.getResponse().getContentAsByteArray();
+        return pdfText(r.getResponse().getContentAsByteArray());
+    }
+
+    /** The text of a PDF, page after page (OpenPDF's extractor). */
+    static String pdfText(byte[] pdf) throws Exception {
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         var reader = new PdfReader(pdf);
         try {
