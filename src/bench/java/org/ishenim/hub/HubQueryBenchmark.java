@@ -133,8 +133,9 @@ public final class HubQueryBenchmark {
 
     /**
      * What one upload and one withdrawal cost the hub's incremental count ({@link UniqueClients}) on a set of this
-     * size: the compacted view (the index's base rebuilt with the change) and the count itself, which queries the new
-     * encoding against the set and joins the clusters it reaches, or re-links the cluster a withdrawal leaves. Median
+     * size: the view (the index's base and the keys changed since, as the hub takes it) and the count itself, which
+     * looks only at the changed keys, queries the new encoding against the set and joins the clusters it reaches, or
+     * re-links the cluster a withdrawal leaves. Median
      * of 15 of each: an upload of a near copy (joins a cluster), of a new person (a cluster of its own), and a
      * withdrawal of a copy (its cluster is re-linked from the rest). The set is clustered once at the start.
      */
@@ -157,7 +158,7 @@ public final class HubQueryBenchmark {
             timeCount(index, unique, fresh, r, () -> index.put("site-new", reference + "-new", randomClk(random)));
             timeCount(index, unique, withdrawal, r, () -> index.remove("site-new", reference));
             index.remove("site-new", reference + "-new");
-            unique.count(index.view(true));
+            unique.count(index.view(false));
         }
         int after = unique.count(index.view(true));
         System.out.printf("one_upload encodings=%d near_copy: view_ms=%.1f count_ms=%.1f; new_person: view_ms=%.1f"
@@ -167,11 +168,11 @@ public final class HubQueryBenchmark {
                 unique.rebuilds(), clusters, after);
     }
 
-    /** Makes one change, then times the compacted view (into {@code into[0][r]}) and the count (into {@code into[1][r]}). */
+    /** Makes one change, then times the view (into {@code into[0][r]}) and the count (into {@code into[1][r]}). */
     private static void timeCount(EncodingIndex index, UniqueClients unique, long[][] into, int r, Runnable change) {
         change.run();
         long t0 = System.nanoTime();
-        EncodingIndex.View view = index.view(true);
+        EncodingIndex.View view = index.view(false); // as the hub counts: the index compacts itself now and then
         long t1 = System.nanoTime();
         unique.count(view);
         long t2 = System.nanoTime();

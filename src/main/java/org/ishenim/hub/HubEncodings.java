@@ -194,13 +194,14 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
         }
         EncodingIndex.View view;
         int unique;
-        synchronized (uniqueClients) { // one count at a time, each on the view it took
-            view = index.view(true);
+        synchronized (uniqueClients) { // one count at a time, each on the view it took (not compacted: see count)
+            view = index.view(false);
             unique = uniqueClients.count(view);
         }
-        var keys = view.base().keys();
-        int sites = (int) keys.stream().map(EncodingIndex.Key::site).distinct().count();
-        Census fresh = new Census(sites, keys.size(), unique, threshold);
+        java.util.Set<String> sites = new java.util.HashSet<>();
+        view.base().keys().stream().filter(k -> !view.changed().contains(k)).forEach(k -> sites.add(k.site()));
+        view.recentKeys().forEach(k -> sites.add(k.site()));
+        Census fresh = new Census(sites.size(), view.size(), unique, threshold);
         census = new Counted(view.version(), fresh);
         return fresh;
     }
@@ -215,7 +216,7 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     CountedElsewhere countedElsewhere(String site) {
         List<List<EncodingIndex.Key>> shared;
         synchronized (uniqueClients) {
-            uniqueClients.count(index.view(true));
+            uniqueClients.count(index.view(false));
             shared = uniqueClients.sharedClusters().stream()
                     .filter(c -> c.stream().anyMatch(k -> k.site().equals(site)))
                     .filter(c -> c.stream().map(EncodingIndex.Key::site).distinct().count() > 1)
