@@ -93,6 +93,12 @@ public final class HubQueryBenchmark {
                     + " comparisons=%d threads=%d load_average=%.1f%n", n, blocked.clusters(), built / 1e6, took / 1e6,
                     cpu / 1e6, blocked.comparisons(), Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            if (n > 20_000) {
+                everyPairSample(matcher, clks, set, threshold);
+            }
+            if (n <= UPLOAD_TIMING_UP_TO) {
+                oneUpload(clks, threshold, random);
+            }
             if (n <= 20_000) {
                 t0 = System.nanoTime();
                 var exact = matcher.exactClusters(set, threshold);
@@ -101,6 +107,83 @@ public final class HubQueryBenchmark {
                         exact.clusters(), exactTook / 1e6, java.util.Arrays.equals(exact.labels(), blocked.labels()));
             }
         }
+    }
+
+    /**
+     * The exact alternative, by sample: 2,000 of the encodings against the whole set with the engine's pruned all-pairs
+     * scan, on all cores, and what every pair (n(n − 1)/2) would take at that rate.
+     */
+    static void everyPairSample(org.ishenim.linkage.Matcher matcher, java.util.List<Clk> clks,
+            org.ishenim.linkage.ClkSet set, double threshold) {
+        org.ishenim.linkage.ClkSet sample = org.ishenim.linkage.ClkSet.of(clks.subList(0, 2_000));
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        int found = matcher.allPairs(sample, set, threshold).size();
+        long took = System.nanoTime() - t0;
+        long cpu = processCpuNanos() - cpu0;
+        double pairs = 2_000.0 * set.size();
+        double all = set.size() * (set.size() - 1.0) / 2;
+        System.out.printf("every_pair_sample queries=2000 encodings=%d pairs_found=%d wall_ms=%.0f cpu_ms=%.0f"
+                + " M_pairs_per_cpu_s=%.1f every_pair_cpu_s=%.0f every_pair_wall_s=%.0f%n", set.size(), found,
+                took / 1e6, cpu / 1e6, pairs / (cpu / 1e9) / 1e6, all / pairs * cpu / 1e9, all / pairs * took / 1e9);
+    }
+
+    /** Sizes up to this one also time one upload and one withdrawal (they cluster the set once more, as the hub does). */
+    static final int UPLOAD_TIMING_UP_TO = 100_000;
+
+    /**
+     * What one upload and one withdrawal cost the hub's incremental count ({@link UniqueClients}) on a set of this
+     * size: the view (the index's base and the keys changed since, as the hub takes it) and the count itself, which
+     * looks only at the changed keys, queries the new encoding against the set and joins the clusters it reaches, or
+     * re-links the cluster a withdrawal leaves. Median
+     * of 15 of each: an upload of a near copy (joins a cluster), of a new person (a cluster of its own), and a
+     * withdrawal of a copy (its cluster is re-linked from the rest). The set is clustered once at the start.
+     */
+    static void oneUpload(java.util.List<Clk> clks, double threshold, Random random) {
+        EncodingIndex index = new EncodingIndex();
+        for (int i = 0; i < clks.size(); i++) {
+            index.put("site-" + (i % 20), String.format("%032x", i), clks.get(i));
+        }
+        UniqueClients unique = new UniqueClients(org.ishenim.linkage.Matcher.onAllCores(), threshold);
+        int clusters = unique.count(index.view(true));
+        int repeats = 15;
+        long[][] copy = new long[2][repeats];
+        long[][] fresh = new long[2][repeats];
+        long[][] withdrawal = new long[2][repeats];
+        for (int r = 0; r < repeats; r++) {
+            String reference = String.format("upload-%d", r);
+            Clk original = clks.get(random.nextInt(clks.size() - clks.size() / 10));
+            timeCount(index, unique, copy, r, () -> index.put("site-new", reference,
+                    SyntheticClks.nearCopy(original, threshold + 0.02, random)));
+            timeCount(index, unique, fresh, r, () -> index.put("site-new", reference + "-new", randomClk(random)));
+            timeCount(index, unique, withdrawal, r, () -> index.remove("site-new", reference));
+            index.remove("site-new", reference + "-new");
+            unique.count(index.view(false));
+        }
+        int after = unique.count(index.view(true));
+        System.out.printf("one_upload encodings=%d near_copy: view_ms=%.1f count_ms=%.1f; new_person: view_ms=%.1f"
+                + " count_ms=%.1f; withdrawal: view_ms=%.1f count_ms=%.1f (medians of %d; whole-set clusterings %d,"
+                + " clusters %d before and %d after)%n", clks.size(), median(copy[0]), median(copy[1]),
+                median(fresh[0]), median(fresh[1]), median(withdrawal[0]), median(withdrawal[1]), repeats,
+                unique.rebuilds(), clusters, after);
+    }
+
+    /** Makes one change, then times the view (into {@code into[0][r]}) and the count (into {@code into[1][r]}). */
+    private static void timeCount(EncodingIndex index, UniqueClients unique, long[][] into, int r, Runnable change) {
+        change.run();
+        long t0 = System.nanoTime();
+        EncodingIndex.View view = index.view(false); // as the hub counts: the index compacts itself now and then
+        long t1 = System.nanoTime();
+        unique.count(view);
+        long t2 = System.nanoTime();
+        into[0][r] = t1 - t0;
+        into[1][r] = t2 - t1;
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
     }
 
     /** CPU time of this process: on a shared machine, wall time alone says more about the neighbours. */

@@ -198,17 +198,19 @@ class HubEncodings implements org.springframework.beans.factory.SmartInitializin
     }
 
     /**
-     * Counts the clusters of the current encodings and keeps the result (the census, the multi-site clusters and the
-     * time) as the last count. The caller holds the lock on {@code uniqueClients}.
+     * Counts the clusters of the current encodings (on the view as it is, not compacted: see {@code count}) and keeps
+     * the result (the census, the multi-site clusters and the time) as the last count. The caller holds the lock on
+     * {@code uniqueClients}.
      */
     private Counted countNow() {
-        EncodingIndex.View view = index.view(true);
+        EncodingIndex.View view = index.view(false);
         int unique = uniqueClients.count(view);
-        var keys = view.base().keys();
-        int sites = (int) keys.stream().map(EncodingIndex.Key::site).distinct().count();
+        java.util.Set<String> sites = new java.util.HashSet<>();
+        view.base().keys().stream().filter(k -> !view.changed().contains(k)).forEach(k -> sites.add(k.site()));
+        view.recentKeys().forEach(k -> sites.add(k.site()));
         int multiSite = (int) uniqueClients.sharedClusters().stream()
                 .filter(c -> c.stream().map(EncodingIndex.Key::site).distinct().count() > 1).count();
-        Counted fresh = new Counted(view.version(), new Census(sites, keys.size(), unique, threshold), multiSite,
+        Counted fresh = new Counted(view.version(), new Census(sites.size(), view.size(), unique, threshold), multiSite,
                 clock.instant());
         census = fresh;
         return fresh;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ishenim.linkage.Candidate;
 import org.ishenim.linkage.Clk;
+import org.ishenim.linkage.ClkSet;
 import org.ishenim.linkage.Matcher;
 
 /**
@@ -39,38 +40,63 @@ final class UniqueClients {
         this.threshold = threshold;
     }
 
-    /** The number of clusters among the encodings of a compacted view. */
-    int count(EncodingIndex.View compacted) {
-        if (!compacted.changed().isEmpty()) {
-            throw new IllegalArgumentException("clusters need a compacted view");
+    /** The base of the view counted last: while the index keeps it, only the keys changed since it can differ. */
+    private EncodingIndex.Base lastBase;
+
+    /**
+     * The number of clusters among the encodings of a view, compacted or not. When the view has the same base as the
+     * last count, only its changed keys (at most {@link EncodingIndex#MAX_CHANGED}) are looked at: an upload costs a
+     * query and the work on its own cluster, not a pass over every encoding. After the index rebuilt its base, every
+     * key is compared with what was counted.
+     */
+    int count(EncodingIndex.View view) {
+        Map<EncodingIndex.Key, Clk> recent = new HashMap<>();
+        for (int i = 0; i < view.recentKeys().size(); i++) {
+            recent.put(view.recentKeys().get(i), view.recentClks().get(i));
         }
-        EncodingIndex.Base base = compacted.base();
-        Map<EncodingIndex.Key, Integer> indexOf = new HashMap<>(base.keys().size() * 2);
-        for (int i = 0; i < base.keys().size(); i++) {
-            indexOf.put(base.keys().get(i), i);
-        }
+        EncodingIndex.Base base = view.base();
         List<EncodingIndex.Key> gone = new ArrayList<>();
-        for (EncodingIndex.Key key : known.keySet()) {
-            Integer i = indexOf.get(key);
-            if (i == null || !base.clks().get(i).equals(known.get(key))) {
-                gone.add(key);
+        Map<EncodingIndex.Key, Clk> arrived = new HashMap<>();
+        if (base == lastBase) {
+            for (EncodingIndex.Key key : view.changed()) {
+                compare(key, recent.get(key), gone, arrived);
             }
-        }
-        List<Integer> arrived = new ArrayList<>();
-        for (int i = 0; i < base.keys().size(); i++) {
-            Clk before = known.get(base.keys().get(i));
-            if (before == null || !before.equals(base.clks().get(i))) {
-                arrived.add(i);
+        } else {
+            Set<EncodingIndex.Key> present = new HashSet<>(base.keys().size() * 2);
+            for (int i = 0; i < base.keys().size(); i++) {
+                EncodingIndex.Key key = base.keys().get(i);
+                if (!view.changed().contains(key)) {
+                    present.add(key);
+                    compare(key, base.clks().get(i), gone, arrived);
+                }
             }
+            recent.forEach((key, clk) -> {
+                present.add(key);
+                compare(key, clk, gone, arrived);
+            });
+            known.keySet().stream().filter(key -> !present.contains(key)).forEach(gone::add);
         }
+        lastBase = base;
         if (known.isEmpty() || gone.size() + arrived.size() > MAX_INCREMENTAL) {
-            rebuild(base);
+            rebuild(view);
         } else {
             gone.forEach(this::detach);
             splitDirty();
-            arrived.forEach(i -> attach(base, i));
+            arrived.forEach((key, clk) -> attach(view, key, clk));
         }
         return members.size();
+    }
+
+    /** Sorts one key by its current encoding ({@code null}: not present) against the one counted. */
+    private void compare(EncodingIndex.Key key, Clk current, List<EncodingIndex.Key> gone,
+            Map<EncodingIndex.Key, Clk> arrived) {
+        Clk before = known.get(key);
+        if (before != null && !before.equals(current)) {
+            gone.add(key);
+        }
+        if (current != null && !current.equals(before)) {
+            arrived.put(key, current);
+        }
     }
 
     /**
@@ -86,18 +112,32 @@ final class UniqueClients {
         return rebuilds;
     }
 
-    private void rebuild(EncodingIndex.Base base) {
+    /** Clusters every current encoding of the view from scratch. */
+    private void rebuild(EncodingIndex.View view) {
         rebuilds++;
         clusterOf.clear();
         members.clear();
-        known = new HashMap<>(base.keys().size() * 2);
-        if (base.keys().isEmpty()) {
+        dirty.clear();
+        EncodingIndex.Base base = view.base();
+        List<EncodingIndex.Key> keys = new ArrayList<>(view.size());
+        List<Clk> clks = new ArrayList<>(view.size());
+        for (int i = 0; i < base.keys().size(); i++) {
+            if (!view.changed().contains(base.keys().get(i))) {
+                keys.add(base.keys().get(i));
+                clks.add(base.clks().get(i));
+            }
+        }
+        keys.addAll(view.recentKeys());
+        clks.addAll(view.recentClks());
+        known = new HashMap<>(keys.size() * 2);
+        if (keys.isEmpty()) {
             return;
         }
-        int[] labels = matcher.clusters(base.set(), threshold).labels();
+        ClkSet set = view.changed().isEmpty() ? base.set() : ClkSet.of(clks);
+        int[] labels = matcher.clusters(set, threshold).labels();
         for (int i = 0; i < labels.length; i++) {
-            EncodingIndex.Key key = base.keys().get(i);
-            known.put(key, base.clks().get(i));
+            EncodingIndex.Key key = keys.get(i);
+            known.put(key, clks.get(i));
             int cluster = labels[i];
             clusterOf.put(key, cluster);
             members.computeIfAbsent(cluster, c -> new ArrayList<>()).add(key);
@@ -146,16 +186,32 @@ final class UniqueClients {
         dirty.clear();
     }
 
-    /** Adds the encoding at {@code index} of the base and joins every cluster it reaches. */
-    private void attach(EncodingIndex.Base base, int index) {
-        EncodingIndex.Key key = base.keys().get(index);
-        Clk clk = base.clks().get(index);
+    /**
+     * Adds an encoding of the view and joins every cluster it reaches: a query of the base (leaving out the keys
+     * changed since it was built, whose current encodings are among the recent ones) and of the recent encodings.
+     */
+    private void attach(EncodingIndex.View view, EncodingIndex.Key key, Clk clk) {
         known.put(key, clk);
         int cluster = nextCluster++;
         clusterOf.put(key, cluster);
         members.put(cluster, new ArrayList<>(List.of(key)));
-        for (Candidate hit : matcher.query(clk, base.set(), threshold, 0)) {
-            EncodingIndex.Key other = base.keys().get(hit.indexB());
+        EncodingIndex.Base base = view.base();
+        List<EncodingIndex.Key> reached = new ArrayList<>();
+        if (!base.keys().isEmpty() && base.set().bits() == clk.bits()) {
+            for (Candidate hit : matcher.query(clk, base.set(), threshold, 0)) {
+                EncodingIndex.Key other = base.keys().get(hit.indexB());
+                if (!view.changed().contains(other)) {
+                    reached.add(other);
+                }
+            }
+        }
+        for (int i = 0; i < view.recentKeys().size(); i++) {
+            Clk other = view.recentClks().get(i);
+            if (other.bits() == clk.bits() && clk.dice(other) >= threshold) {
+                reached.add(view.recentKeys().get(i));
+            }
+        }
+        for (EncodingIndex.Key other : reached) {
             Integer otherCluster = clusterOf.get(other);
             if (otherCluster != null) {
                 cluster = merge(cluster, otherCluster);

@@ -77,19 +77,29 @@ public final class Matcher {
 
     /**
      * Single-linkage clusters of one set at {@code threshold}, with the cluster of each encoding. Small sets compare
-     * every pair; larger ones compare the pairs that share an LSH band, planned from the set so that a pair at the
-     * threshold is missed with probability at most {@link LshPlan#MISS_PER_EDGE} (docs/linkage.md).
+     * every pair; larger ones take the plan of least estimated work ({@link LshPlan#forStore}): the pairs that share
+     * an LSH band, planned from the set so that a pair at the threshold is missed with probability at most
+     * {@link LshPlan#MISS_PER_EDGE}, or every pair once by the exact scan where that is cheaper (half-filled
+     * encodings up to a few hundred thousand; docs/linkage.md).
      */
     public Partition clusters(ClkSet set, double threshold) {
         if (set.size() < EXACT_CLUSTERS_BELOW) {
             return exactClusters(set, threshold);
         }
-        LshPlan plan = clusterPlan(set, threshold);
+        return clusters(set, threshold, clusterPlan(set, threshold));
+    }
+
+    /** Clusters with LSH bands even where every pair would be cheaper: for the tests of the bands. */
+    Partition bandedClusters(ClkSet set, double threshold) {
+        return clusters(set, threshold, LshPlan.forStore(set.store(), threshold, CLUSTER_SEED, false));
+    }
+
+    private Partition clusters(ClkSet set, double threshold, LshPlan plan) {
         LshClusters.Result result = new LshClusters(plan, CLUSTER_SEED).cluster(set.store(), threshold, scan);
         return new Partition(result.labels(), result.clusters(), result.comparisons());
     }
 
-    /** The LSH plan {@link #clusters} uses for a set of at least {@link #EXACT_CLUSTERS_BELOW} encodings. */
+    /** The plan {@link #clusters} uses for a set of at least {@link #EXACT_CLUSTERS_BELOW} encodings. */
     public LshPlan clusterPlan(ClkSet set, double threshold) {
         return LshPlan.forStore(set.store(), threshold, CLUSTER_SEED);
     }

@@ -14,7 +14,8 @@ import org.ishenim.testing.SyntheticClks;
 /**
  * The national unique-client count: LSH-blocked clusters are the same partition as clusters from every pair (the
  * method used before), on real clinic encodings of translit-dev (both sites, 6,000 records, 1,000 people twice)
- * and on random encodings with planted near-duplicates at and just above the threshold.
+ * and on random encodings with planted near-duplicates at and just above the threshold. Under the default
+ * (half-filled encodings), where the count compares every pair once, both that and the bands are checked.
  */
 class ClusterCountTest {
 
@@ -80,10 +81,14 @@ class ClusterCountTest {
         double threshold = configuration.threshold();
 
         Partition exact = matcher.exactClusters(set, threshold);
-        Partition blocked = matcher.clusters(set, threshold);
+        Partition counted = matcher.clusters(set, threshold);
+        Partition blocked = matcher.bandedClusters(set, threshold);
 
         assertThat(set.size()).isGreaterThanOrEqualTo(Matcher.EXACT_CLUSTERS_BELOW);
         assertThat(exact.clusters()).isBetween(4_900, 5_100);
+        assertThat(matcher.clusterPlan(set, threshold).comparesEveryPair()).isTrue();
+        assertThat(counted.labels()).containsExactly(exact.labels());
+        assertThat(counted.comparisons()).isLessThanOrEqualTo(exact.comparisons() / 2);
         assertThat(blocked.labels()).containsExactly(exact.labels());
     }
 
@@ -105,8 +110,10 @@ class ClusterCountTest {
         ClkSet set = ClkSet.of(clks);
 
         Partition exact = matcher.exactClusters(set, threshold);
-        Partition blocked = matcher.clusters(set, threshold);
+        Partition counted = matcher.clusters(set, threshold);
+        Partition blocked = matcher.bandedClusters(set, threshold);
 
+        assertThat(counted.labels()).containsExactly(exact.labels());
         assertThat(blocked.labels()).containsExactly(exact.labels());
         for (int[] pair : expectedPairs) {
             assertThat(blocked.labels()[pair[0]]).isEqualTo(blocked.labels()[pair[1]]);

@@ -63,7 +63,7 @@ public final class LshClusters {
         for (int row = 0; row < banded; row++) {
             minPop[row] = minPartnerPopcount(store.popcount(row), threshold);
         }
-        pool.each(Math.min(pool.threads(), plan.bands()), worker -> {
+        pool.each(banded < 2 ? 0 : Math.min(pool.threads(), plan.bands()), worker -> {
             long compared = 0;
             Buckets buckets = new Buckets(banded, store.wordsPer());
             for (int band = nextBand.getAndIncrement(); band < plan.bands(); band = nextBand.getAndIncrement()) {
@@ -247,21 +247,21 @@ public final class LshClusters {
         return compared;
     }
 
-    /** Every row from {@code banded} on (denser than the plan bands) against every row, by the exact scan. */
+    /**
+     * Every row from {@code banded} on (denser than the plan bands) against every row before it, by the exact scan:
+     * each pair with a row that is not banded is decided once. With {@code banded} 0, every pair of the set.
+     */
     private static long joinDense(ClkStore store, int banded, double threshold, AtomicIntegerArray parent,
             ParallelScan pool) {
         int n = store.size();
-        int w = store.wordsPer();
-        ClkStore dense = ClkStore.of(Arrays.copyOfRange(store.words(), banded * w, n * w), w);
         int[] rowOf = new int[n];
         for (int row = 0; row < n; row++) {
             rowOf[store.originalIndex(row)] = row;
         }
-        ParallelScan.Result found = pool.allPairs(dense, store, threshold);
+        ParallelScan.Result found = pool.lowerPairs(store, banded, threshold);
         PairSink pairs = found.pairs();
         for (int p = 0; p < pairs.size(); p++) {
-            // the dense store keeps the rows' order, so its index i is row banded + i
-            union(parent, banded + pairs.a(p), rowOf[pairs.b(p)]);
+            union(parent, rowOf[pairs.a(p)], rowOf[pairs.b(p)]);
         }
         return found.comparisons();
     }

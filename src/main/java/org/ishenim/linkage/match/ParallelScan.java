@@ -65,11 +65,39 @@ public final class ParallelScan {
     }
 
     /**
-     * Scans queries [start, end) against the targets tile by tile, so each tile of targets is read from memory once
-     * per chunk of queries and then served from cache.
+     * Every pair of rows of one store in which the later row (in the store's popcount order) is at or after
+     * {@code fromRow}, each pair once: row r is scanned against the rows before it. From row 0 that is every pair of
+     * the store, half the work of {@code allPairs(store, store)}. Pairs come as (original index of the later row,
+     * original index of the earlier row, similarity).
      */
+    public Result lowerPairs(ClkStore store, int fromRow, double threshold) {
+        int chunks = (store.size() - fromRow + CHUNK - 1) / CHUNK;
+        AtomicLong comparisons = new AtomicLong();
+        // the last chunks have the most rows before them: hand them out first
+        List<PairSink> parts = each(chunks, c -> {
+            PairSink sink = new PairSink();
+            int start = fromRow + (chunks - 1 - c) * CHUNK;
+            int end = Math.min(store.size(), start + CHUNK);
+            comparisons.addAndGet(scanChunk(store, start, end, store, threshold, loop, sink, true));
+            return sink;
+        });
+        PairSink all = new PairSink();
+        parts.forEach(all::addAll);
+        return new Result(all, comparisons.get());
+    }
+
     private static long scanChunk(ClkStore queries, int start, int end, ClkStore targets, double threshold,
             DiceScan.Loop loop, PairSink sink) {
+        return scanChunk(queries, start, end, targets, threshold, loop, sink, false);
+    }
+
+    /**
+     * Scans queries [start, end) against the targets tile by tile, so each tile of targets is read from memory once
+     * per chunk of queries and then served from cache. {@code before}: queries and targets are one store, and query
+     * row r is scanned only against the rows before r.
+     */
+    private static long scanChunk(ClkStore queries, int start, int end, ClkStore targets, double threshold,
+            DiceScan.Loop loop, PairSink sink, boolean before) {
         int count = end - start;
         DiceScan.Query[] prepared = new DiceScan.Query[count];
         int[][] ranges = new int[count][];
@@ -79,6 +107,10 @@ public final class ParallelScan {
         for (int i = 0; i < count; i++) {
             int pq = queries.popcount(start + i);
             ranges[i] = DiceScan.range(targets, pq, threshold);
+            if (before) {
+                ranges[i][1] = Math.min(ranges[i][1], start + i);
+                ranges[i][0] = Math.min(ranges[i][0], ranges[i][1]);
+            }
             prepared[i] = DiceScan.prepare(queries.row(start + i), pq, queries.originalIndex(start + i), targets,
                     ranges[i][0], ranges[i][1], threshold, scratch);
             lowest = Math.min(lowest, ranges[i][0]);

@@ -33,7 +33,7 @@ class LshPlanTest {
         ClkStore store = diffusedStore(20_000, new Random(3));
         double threshold = 0.76;
 
-        LshPlan plan = LshPlan.forStore(store, threshold, 1);
+        LshPlan plan = LshPlan.forStore(store, threshold, 1, false);
         double s = plan.agreementAtThreshold(threshold, 2048);
 
         assertThat(plan.missProbability(s)).isLessThanOrEqualTo(LshPlan.MISS_PER_EDGE);
@@ -42,6 +42,21 @@ class LshPlanTest {
         // the encodings left out of the bands are the densest few, compared exactly
         int banded = store.firstWithPopcountAtLeast(plan.densestBanded() + 1);
         assertThat(store.size() - banded).isLessThanOrEqualTo((int) Math.ceil(0.03 * store.size()));
+    }
+
+    /**
+     * Half-filled encodings need thousands of bands (bit sampling separates agreement 0.74 from 0.5 poorly): up to a
+     * few hundred thousand, every pair once by the exact scan is less work, and the plan says so. Sparse plain
+     * filters keep their bands.
+     */
+    @Test
+    void halfFilledEncodingsUpToAFewHundredThousandAreComparedPairByPair() {
+        assertThat(LshPlan.forStore(diffusedStore(100_000, new Random(5)), 0.75, 1).comparesEveryPair()).isTrue();
+        assertThat(LshPlan.forStore(diffusedStore(20_000, new Random(6)), 0.76, 1).comparesEveryPair()).isTrue();
+        LshPlan plain = LshPlan.forStore(plainStore(100_000, new Random(8)), 0.85, 1);
+        assertThat(plain.comparesEveryPair()).isFalse();
+        assertThat(plain.bands()).isBetween(100, 1_000);
+        assertThat(LshPlan.everyPair().comparesEveryPair()).isTrue();
     }
 
     @Test
@@ -96,6 +111,15 @@ class LshPlanTest {
             flat[i] = random.nextLong();
         }
         return ClkStore.of(flat, 32);
+    }
+
+    /** About a third of the bits set, as the plain clinic filters. */
+    private static ClkStore plainStore(int n, Random random) {
+        long[] flat = new long[n * 16];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = random.nextLong() & random.nextLong() | (random.nextLong() & random.nextLong() & random.nextLong());
+        }
+        return ClkStore.of(flat, 16);
     }
 
     private static int[] spread(int bits, int words) {
