@@ -43,7 +43,7 @@ final class NationalBrief {
      * its terms (null when no range is published), the notes on regions, the tables, the mark's note and the sources.
      */
     record Content(String title, String month, String sites, String coverage, String coverageCaption, String range,
-            String rangeNotes, List<String> notes, List<Table> tables, String mark, String sources) {
+            List<String> rangeNotes, List<String> notes, List<Table> tables, String mark, String sources) {
     }
 
     private NationalBrief() {
@@ -69,7 +69,9 @@ final class NationalBrief {
             if (c.range() != null) {
                 doc.add(new Paragraph(c.range(), text));
             }
-            doc.add(new Paragraph(c.rangeNotes(), small));
+            for (String note : c.rangeNotes()) {
+                doc.add(new Paragraph(note, small));
+            }
             for (String note : c.notes()) {
                 doc.add(new Paragraph(note, small));
             }

@@ -421,7 +421,7 @@ class NationalIndicatorPages {
                 r.month().toString(), msg("indicators.national.sites", r.sitesReporting(), r.month()),
                 shareText(r.entry(ReportMeasure.IND11_NUMERATOR, null, Disaggregation.TOTAL),
                         r.entry(ReportMeasure.IND11_DENOMINATOR, null, Disaggregation.TOTAL)),
-                msg("indicators.national.coverage.caption"), range, msg("indicators.national.range.notes"), notes,
+                msg("indicators.national.coverage.caption"), range, range == null ? List.of() : rangeNotes(r), notes,
                 tables, msg("indicators.national.mark"), msg("indicators.national.brief.sources")));
     }
 

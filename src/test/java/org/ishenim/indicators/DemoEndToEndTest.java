@@ -109,7 +109,8 @@ class DemoEndToEndTest {
                 .contains(MARKED);
         long[] range = rangeOf(en);
         assertThat(range).as("coverage with its range").isNotNull();
-        assertThat(range[0]).isGreaterThan(10).isEqualTo(range[1]).isLessThanOrEqualTo(range[2]);
+        // the estimate lies in its range; clients without the duplicate-check consent (N) widen it below
+        assertThat(range[0]).isGreaterThan(10).isGreaterThanOrEqualTo(range[1]).isLessThanOrEqualTo(range[2]);
         assertThat(en).as("every region published, with small cells suppressed").contains("<th scope=\"row\">bishkek")
                 .contains("<th scope=\"row\">chui").contains("<th scope=\"row\">osh")
                 .contains("<th scope=\"row\">jalal-abad");

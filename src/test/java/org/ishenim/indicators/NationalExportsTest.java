@@ -123,7 +123,7 @@ class NationalExportsTest {
         String en = pdfText("en");
         assertThat(oneLine(en)).contains("National indicators: 2026-03", "2 clinics reported for 2026-03.", "65.2%",
                 "56.7%", "74.2%", "Clients on treatment nationally: 161 (range 161 to 161).",
-                "Not yet reported: clients without the duplicate-check consent", "HIV.IND.11 Coverage",
+                "Range: from U + N·(1 − min(1, 2ρ⁺))", "Reports of 2 clinics were made before N was reported", "HIV.IND.11 Coverage",
                 "HIV.IND.12 Person-years", "HIV.IND.13 Retention", "HIV.IND.14 Adequate dose",
                 "National (KG) Total 161 247 65.2%", "chui Total 72 127 56.7%", "osh Total 89 120 74.2%",
                 "[c]: suppressed to protect small numbers", "Sources: the WHO SMART Guidelines HIV indicators");
