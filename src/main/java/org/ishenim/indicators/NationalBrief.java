@@ -70,7 +70,8 @@ final class NationalBrief {
                 doc.add(new Paragraph(c.range(), text));
             }
             for (String note : c.rangeNotes()) {
-                doc.add(new Paragraph(note, small));
+                // the embedded font has no superscript plus: ρ⁺ would print as ρ
+                doc.add(new Paragraph(note.replace('\u207A', '+'), small));
             }
             for (String note : c.notes()) {
                 doc.add(new Paragraph(note, small));

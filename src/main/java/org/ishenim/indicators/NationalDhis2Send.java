@@ -1,5 +1,6 @@
 package org.ishenim.indicators;
 
+import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
 import org.ishenim.audit.AuditLog;
@@ -7,6 +8,7 @@ import org.ishenim.audit.Outcome;
 import org.ishenim.indicators.exchange.Dhis2Client;
 import org.ishenim.indicators.exchange.Dhis2ImportException;
 import org.ishenim.indicators.exchange.IndicatorSet;
+import org.ishenim.indicators.exchange.ReportingPeriod;
 import org.ishenim.indicators.exchange.UnprotectedCellException;
 import org.ishenim.web.HubOnly;
 import org.slf4j.Logger;
@@ -31,11 +33,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ANALYST')")
 class NationalDhis2Send {
 
-    /** What the page shows after a send: the month, and the counts or the failure. */
-    record Outcome(YearMonth month, boolean sent, int imported, int updated, int deleted, int ignored,
+    /** What the page shows after a send: the period ({@code 2026-03} or {@code 2026}), and the counts or the failure. */
+    record Outcome(String month, boolean sent, int imported, int updated, int deleted, int ignored,
             String failure, int httpStatus, int conflicts, boolean partlyWritten) {
 
-        static Outcome sent(YearMonth month, List<Dhis2Client.StepResult> results) {
+        static Outcome sent(String month, List<Dhis2Client.StepResult> results) {
             int imported = 0;
             int updated = 0;
             int deleted = 0;
@@ -51,7 +53,7 @@ class NationalDhis2Send {
             return new Outcome(month, true, imported, updated, deleted, ignored, null, 0, 0, false);
         }
 
-        static Outcome failed(YearMonth month, String failure, int httpStatus, int conflicts, int ignored,
+        static Outcome failed(String month, String failure, int httpStatus, int conflicts, int ignored,
                 boolean partlyWritten) {
             return new Outcome(month, false, 0, 0, 0, ignored, failure, httpStatus, conflicts, partlyWritten);
         }
@@ -82,25 +84,27 @@ class NationalDhis2Send {
     }
 
     /**
-     * Sends the month's published tables. No database transaction is held while DHIS2 answers: the tables are read
-     * first, the audit entry written after.
+     * Sends the month's published tables, or with {@code period=year} the calendar year's ({@link
+     * NationalIndicators#ofYear}: for a yearly data set such as WHO's {@code HIV_AGG_PREV_YEARLY}; it needs the
+     * sites' December reports). No database transaction is held while DHIS2 answers: the tables are read first, the
+     * audit entry written after.
      */
     @PostMapping("/national-indicators/dhis2")
-    String send(@RequestParam YearMonth month, RedirectAttributes redirect) {
+    String send(@RequestParam YearMonth month, @RequestParam(defaultValue = "month") String period,
+            RedirectAttributes redirect) {
+        boolean year = period.equals("year");
+        String label = year ? Integer.toString(month.getYear()) : month.toString();
         Dhis2Client client = dhis2.getIfAvailable();
         Outcome outcome;
         if (client == null) {
-            outcome = Outcome.failed(month, "NOT_CONFIGURED", 0, 0, 0, false);
+            outcome = Outcome.failed(label, "NOT_CONFIGURED", 0, 0, 0, false);
         } else {
-            List<IndicatorSet> sets = readOnly.execute(tx -> national.of(month).indicatorSets());
-            try {
-                outcome = Outcome.sent(month, client.send(sets));
-            } catch (Dhis2ImportException e) {
-                outcome = Outcome.failed(month, e.reason().name(), e.httpStatus(), e.conflicts(), e.ignored(),
-                        e.partlyWritten());
-            } catch (UnprotectedCellException e) {
-                log.error("A national table for {} held an unprotected cell: nothing was sent to DHIS2.", month);
-                outcome = Outcome.failed(month, "UNPROTECTED", 0, 0, 0, false);
+            List<IndicatorSet> sets = readOnly.execute(tx -> year ? yearSets(Year.from(month))
+                    : national.of(month).indicatorSets());
+            if (sets.isEmpty()) {
+                outcome = Outcome.failed(label, "NO_DECEMBER", 0, 0, 0, false);
+            } else {
+                outcome = send(client, label, sets);
             }
         }
         audit.record("report.national.dhis2", null, outcome.purpose(),
@@ -108,5 +112,23 @@ class NationalDhis2Send {
         redirect.addFlashAttribute("dhis2Outcome", outcome);
         redirect.addAttribute("month", month.toString());
         return "redirect:/national-indicators#national-dhis2";
+    }
+
+    /** The year's indicator sets, or none when no site has sent its December report. */
+    private List<IndicatorSet> yearSets(Year year) {
+        NationalIndicators.Result r = national.ofYear(year);
+        return r.sitesReporting() == 0 ? List.of() : r.indicatorSets(ReportingPeriod.year(year));
+    }
+
+    private static Outcome send(Dhis2Client client, String label, List<IndicatorSet> sets) {
+        try {
+            return Outcome.sent(label, client.send(sets));
+        } catch (Dhis2ImportException e) {
+            return Outcome.failed(label, e.reason().name(), e.httpStatus(), e.conflicts(), e.ignored(),
+                    e.partlyWritten());
+        } catch (UnprotectedCellException e) {
+            log.error("A national table for {} held an unprotected cell: nothing was sent to DHIS2.", label);
+            return Outcome.failed(label, "UNPROTECTED", 0, 0, 0, false);
+        }
     }
 }

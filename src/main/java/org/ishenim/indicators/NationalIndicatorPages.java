@@ -37,6 +37,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -130,7 +131,8 @@ class NationalIndicatorPages {
 
     /**
      * The downloads: {@code csv} (every table), {@code xlsx} (the CSV's values, a sheet per indicator), {@code pdf}
-     * (the page as a printable brief in the viewer's language), {@code dhis2} (one DHIS2 data value set, JSON), {@code adx} (one IHE
+     * (the page as a printable brief in the viewer's language), {@code dhis2} (one DHIS2 data value set, JSON; {@code
+     * dhis2-year} the month's calendar year for a yearly data set, 409 without December reports), {@code adx} (one IHE
      * ADX file) and {@code fhir} (a zip of MeasureReports, one per indicator and organisation unit). Each is built
      * from the published (suppressed) tables by the {@code indicators.exchange} exporters, which refuse any count
      * from 1 to min-cell − 1.
@@ -165,6 +167,17 @@ class NationalIndicatorPages {
                 body = dhis2(national.of(m).indicatorSets());
                 type = MediaType.APPLICATION_JSON;
                 file = name + "-dhis2.json";
+            }
+            case "dhis2-year" -> {
+                // a yearly data set (WHO's HIV_AGG_PREV_YEARLY): the month's calendar year, from the December reports
+                java.time.Year year = java.time.Year.from(m);
+                Result r = national.ofYear(year);
+                if (r.sitesReporting() == 0) {
+                    return ResponseEntity.status(HttpStatus.CONFLICT).build();
+                }
+                body = dhis2(r.indicatorSets(org.ishenim.indicators.exchange.ReportingPeriod.year(year)));
+                type = MediaType.APPLICATION_JSON;
+                file = "national-indicators-" + year + "-dhis2.json";
             }
             case "adx" -> {
                 body = adx.write(national.of(m).indicatorSets());

@@ -1,5 +1,6 @@
 package org.ishenim.indicators;
 
+import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ishenim.hub.ClusterCount;
 import org.ishenim.hub.ClusterCounts;
@@ -105,19 +107,24 @@ class NationalIndicators {
 
         /** The published indicator sets: the nation, then each published region (not "other regions"). */
         List<IndicatorSet> indicatorSets() {
+            return indicatorSets(ReportingPeriod.month(month));
+        }
+
+        /** The same, over another period (a year's combination: {@link NationalIndicators#ofYear}). */
+        List<IndicatorSet> indicatorSets(ReportingPeriod period) {
             List<IndicatorSet> sets = new ArrayList<>();
-            sets.add(set(nationalOrgUnit, null));
+            sets.add(set(nationalOrgUnit, null, period));
             if (regional) {
                 for (String row : rows) {
                     if (!row.equals(OTHER_REGIONS) && !row.equals(NO_REGION)) {
-                        sets.add(set(row, row));
+                        sets.add(set(row, row, period));
                     }
                 }
             }
             return sets;
         }
 
-        private IndicatorSet set(String orgUnit, String row) {
+        private IndicatorSet set(String orgUnit, String row, ReportingPeriod period) {
             List<IndicatorValue> values = new ArrayList<>();
             List<Disaggregation> all = new ArrayList<>(Disaggregation.cells());
             all.add(Disaggregation.TOTAL);
@@ -130,7 +137,7 @@ class NationalIndicators {
                 values.add(IndicatorValue.of(Indicator.IND_14, d, cell(ReportMeasure.IND14_NUMERATOR, row, d),
                         cell(ReportMeasure.IND14_DENOMINATOR, row, d)));
             }
-            return new IndicatorSet(ReportingPeriod.month(month), orgUnit, values);
+            return new IndicatorSet(period, orgUnit, values);
         }
 
         private Cell cell(ReportMeasure measure, String row, Disaggregation d) {
@@ -165,6 +172,64 @@ class NationalIndicators {
     /** A month's published tables, with the hub's last cluster count (never a new one) for the range. */
     Result of(YearMonth month) {
         return combine(month, reports.storedFor(month), minCell, nationalOrgUnit, clusters.last());
+    }
+
+    /**
+     * A calendar year's published tables, for a yearly data set such as WHO's {@code HIV_AGG_PREV_YEARLY}
+     * (docs/indicators.md, "A year for DHIS2"): {@link #yearly} of the year's stored reports, combined and protected as
+     * one month's are, with the hub's last cluster count. Its indicator sets are taken with
+     * {@code indicatorSets(ReportingPeriod.year(year))}.
+     */
+    Result ofYear(Year year) {
+        Map<YearMonth, List<StoredReport>> months = new TreeMap<>();
+        for (int m = 1; m <= 12; m++) {
+            months.put(year.atMonth(m), reports.storedFor(year.atMonth(m)));
+        }
+        return combine(year.atMonth(12), yearly(year, months), minCell, nationalOrgUnit, clusters.last());
+    }
+
+    /**
+     * Each site's year, as one stored report: the site's December report (IND.11 and IND.14 are taken on the census
+     * date, December 31, and so are its consent figures, bound and N), with IND.12's person-days and IND.13's cohorts
+     * added up over every month of the year that the site reported. Months hold disjoint days, and each month's
+     * report holds the cohort that started six months before it (three, nine and twelve for the curve), so the sums
+     * are the person-days of the year and the cohorts that started in the twelve months before the year's last six.
+     * A site without a December report is not in the year: it has no census.
+     */
+    static List<StoredReport> yearly(Year year, Map<YearMonth, List<StoredReport>> byMonth) {
+        List<StoredReport> sites = new ArrayList<>();
+        for (StoredReport december : byMonth.getOrDefault(year.atMonth(12), List.of())) {
+            Map<String, ReportCell> cells = new TreeMap<>();
+            for (ReportCell c : december.cells()) {
+                if (!summedOverTheYear(c.measure())) {
+                    cells.put(c.key(), c);
+                }
+            }
+            for (Map.Entry<YearMonth, List<StoredReport>> month : byMonth.entrySet()) {
+                if (!Year.from(month.getKey()).equals(year)) {
+                    continue;
+                }
+                for (StoredReport r : month.getValue()) {
+                    if (!r.site().equals(december.site())) {
+                        continue;
+                    }
+                    for (ReportCell c : r.cells()) {
+                        if (summedOverTheYear(c.measure())) {
+                            cells.merge(c.key(), c, (a, b) -> new ReportCell(a.measure(), a.sex(), a.age(),
+                                    a.medicine(), a.count() + b.count()));
+                        }
+                    }
+                }
+            }
+            sites.add(new StoredReport(december.site(), december.region(), december.version(), december.counted(),
+                    december.withoutConsent(), List.copyOf(cells.values()), december.coverageBound(),
+                    december.boundBelowMinCell(), december.withoutCheck()));
+        }
+        return sites;
+    }
+
+    private static boolean summedOverTheYear(ReportMeasure measure) {
+        return measure.indicator().equals("IND12") || measure.indicator().equals("IND13");
     }
 
     /** The combination without a cluster count (ρ and K unknown). */

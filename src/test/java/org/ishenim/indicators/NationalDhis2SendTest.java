@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,6 +121,35 @@ class NationalDhis2SendTest {
         // sent again: the same values are updated, nothing new
         String again = send("analyst", "ANALYST");
         assertThat(again).contains("Sent to DHIS2 for 2026-03: 0 imported, " + imported + " updated, 0 deleted,");
+    }
+
+    /**
+     * The year (for a yearly data set): without December reports there is no year, and nothing is asked of DHIS2; a
+     * year sent to this instance, whose data set is monthly, is refused in its dry run and nothing is written.
+     */
+    @Test
+    void theYearNeedsDecemberReportsAndAMonthlyDataSetRefusesIt() throws Exception {
+        String none = sendYear("2022-03");
+        assertThat(none).contains("id=\"dhis2-failed\"").contains("No clinic has sent its December report");
+        assertThat(DHIS2.received).isEmpty();
+        assertThat(purposes("report.national.dhis2")).anyMatch(p -> p.startsWith("2022 failed=NO_DECEMBER"));
+
+        reports.receive("chui-a", NationalIndicatorsTest.chui(YearMonth.of(2022, 12), 1, 40));
+        reports.receive("osh-b", NationalIndicatorsTest.osh(YearMonth.of(2022, 12)));
+        String refused = sendYear("2022-12");
+        assertThat(refused).contains("id=\"dhis2-failed\"").contains("DHIS2 did not accept the data");
+        assertThat(DHIS2.received).isNotEmpty().allMatch(r -> "true".equals(r.query().get("dryRun")));
+        assertThat(DHIS2.stored).isEmpty();
+        assertThat(purposes("report.national.dhis2")).anyMatch(p -> p.startsWith("2022 failed=REFUSED"));
+    }
+
+    String sendYear(String month) throws Exception {
+        MvcResult posted = mvc.perform(post("/national-indicators/dhis2").param("month", month).param("period", "year")
+                .with(user("analyst").roles("ANALYST")).with(csrf())).andReturn();
+        assertThat(posted.getResponse().getStatus()).isEqualTo(302);
+        MvcResult shown = mvc.perform(get(posted.getResponse().getRedirectedUrl().replace("#national-dhis2", "")
+                + "&lang=en").with(user("analyst").roles("ANALYST")).flashAttrs(posted.getFlashMap())).andReturn();
+        return shown.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

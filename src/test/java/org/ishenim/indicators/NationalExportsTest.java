@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -123,7 +125,7 @@ class NationalExportsTest {
         String en = pdfText("en");
         assertThat(oneLine(en)).contains("National indicators: 2026-03", "2 clinics reported for 2026-03.", "65.2%",
                 "56.7%", "74.2%", "Clients on treatment nationally: 161 (range 161 to 161).",
-                "Range: from U + N·(1 − min(1, 2ρ⁺))", "Reports of 2 clinics were made before N was reported", "HIV.IND.11 Coverage",
+                "Range: from U + N·(1 − min(1, 2ρ+))", "Reports of 2 clinics were made before N was reported", "HIV.IND.11 Coverage",
                 "HIV.IND.12 Person-years", "HIV.IND.13 Retention", "HIV.IND.14 Adequate dose",
                 "National (KG) Total 161 247 65.2%", "chui Total 72 127 56.7%", "osh Total 89 120 74.2%",
                 "[c]: suppressed to protect small numbers", "Sources: the WHO SMART Guidelines HIV indicators");
@@ -151,6 +153,57 @@ class NationalExportsTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
+
+    /**
+     * The year for a yearly data set: census-date figures (IND.11, IND.14) are December's, IND.12's person-days are
+     * June's and December's added up (the two months' reports are the same here, so each is twice December's), and
+     * the period is the year; a year without December reports is 409.
+     */
+    @Test
+    void theYearTakesDecembersCensusAndAddsUpTheMonthsPersonDays() throws Exception {
+        for (YearMonth month : List.of(YearMonth.of(2023, 6), YearMonth.of(2023, 12))) {
+            reports.receive("chui-a", NationalIndicatorsTest.chui(month, 1, 40));
+            reports.receive("osh-b", NationalIndicatorsTest.osh(month));
+        }
+        Map<String, Long> december = dhis2Values(json("2023-12", "dhis2"), "202312");
+        Map<String, Long> year = dhis2Values(json("2023-12", "dhis2-year"), "2023");
+        assertThat(year.keySet()).anyMatch(k -> k.startsWith("HIV_OAMT_TIME|"))
+                .anyMatch(k -> k.startsWith("HIV_OAMT|KG|"));
+        int compared = 0;
+        for (var e : year.entrySet()) {
+            Long monthly = december.get(e.getKey());
+            if (monthly == null) {
+                continue; // suppressed in one of the two
+            }
+            compared++;
+            long expected = e.getKey().startsWith("HIV_OAMT_TIME|") ? 2 * monthly : monthly;
+            if (!e.getKey().startsWith("HIV_OAMT_RTT|") && !e.getKey().startsWith("HIV_OAMT_STARTING|")) {
+                assertThat(e.getValue()).as(e.getKey()).isEqualTo(expected);
+            }
+        }
+        assertThat(compared).isGreaterThan(10);
+        assertThat(year.values()).noneMatch(NationalIndicatorsTest::small);
+        assertThat(mvc.perform(get("/national-indicators/download?month=2022-05&format=dhis2-year")
+                .with(user("analyst").roles("ANALYST"))).andReturn().getResponse().getStatus()).isEqualTo(409);
+    }
+
+    tools.jackson.databind.JsonNode json(String month, String format) throws Exception {
+        MvcResult r = mvc.perform(get("/national-indicators/download?month=" + month + "&format=" + format)
+                .with(user("analyst").roles("ANALYST"))).andReturn();
+        assertThat(r.getResponse().getStatus()).as(format).isEqualTo(200);
+        return tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(r.getResponse().getContentAsByteArray());
+    }
+
+    /** element|orgUnit|combo → value, every value of the period given. */
+    static Map<String, Long> dhis2Values(tools.jackson.databind.JsonNode set, String period) {
+        assertThat(set.get("period").asString()).isEqualTo(period);
+        Map<String, Long> values = new java.util.HashMap<>();
+        set.get("dataValues").forEach(v -> values.put(v.get("dataElement").asString() + "|"
+                + v.get("orgUnit").asString() + "|" + v.get("categoryOptionCombo").asString(),
+                Long.parseLong(v.get("value").asString())));
+        return values;
+    }
 
     /** The lines of the brief's tables: those of the nation (its label holds the org unit) and of each region. */
     static List<String> tableLines(String text, String nationalMark) {
