@@ -8,16 +8,13 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
+import org.ishenim.web.PdfFonts;
 
 /**
  * The national page as a printable PDF brief (A4, OpenPDF), in the reader's language: the texts come translated, this
@@ -27,12 +24,8 @@ import java.util.List;
  */
 final class NationalBrief {
 
-    static final String FONT = "/liberation/LiberationSans-Regular.ttf";
-    static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
 
     private static final Color HEADER = new Color(0xf3, 0xf5, 0xf8);
-    private static volatile BaseFont regular;
-    private static volatile BaseFont bold;
 
     /** One indicator's table: its title and note, the column headings, and the lines as the page shows them. */
     record Table(String title, String note, List<String> headers, List<List<String>> rows) {
@@ -50,19 +43,19 @@ final class NationalBrief {
     }
 
     static byte[] render(Content c) {
-        Font text = new Font(regular(), 9);
-        Font small = new Font(regular(), 8);
-        Font heading = new Font(bold(), 12);
+        Font text = new Font(PdfFonts.regular(), 9);
+        Font small = new Font(PdfFonts.regular(), 8);
+        Font heading = new Font(PdfFonts.bold(), 12);
         var out = new ByteArrayOutputStream();
         var doc = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
             PdfWriter.getInstance(doc, out);
             doc.addTitle(c.title() + " " + c.month());
             doc.open();
-            doc.add(new Paragraph(c.title() + ": " + c.month(), new Font(bold(), 17)));
+            doc.add(new Paragraph(c.title() + ": " + c.month(), new Font(PdfFonts.bold(), 17)));
             doc.add(new Paragraph(c.sites(), text));
             Paragraph coverage = new Paragraph();
-            coverage.add(new Phrase(c.coverage() + " ", new Font(bold(), 14)));
+            coverage.add(new Phrase(c.coverage() + " ", new Font(PdfFonts.bold(), 14)));
             coverage.add(new Phrase(c.coverageCaption(), text));
             coverage.setSpacingBefore(6);
             doc.add(coverage);
@@ -100,7 +93,7 @@ final class NationalBrief {
         table.setSpacingBefore(4);
         table.setHeaderRows(1);
         for (String h : t.headers()) {
-            var cell = new PdfPCell(new Phrase(h, new Font(bold(), 8)));
+            var cell = new PdfPCell(new Phrase(h, new Font(PdfFonts.bold(), 8)));
             cell.setBackgroundColor(HEADER);
             table.addCell(cell);
         }
@@ -119,32 +112,4 @@ final class NationalBrief {
         return table;
     }
 
-    static BaseFont regular() {
-        if (regular == null) {
-            regular = font(FONT);
-        }
-        return regular;
-    }
-
-    static BaseFont bold() {
-        if (bold == null) {
-            bold = font(BOLD);
-        }
-        return bold;
-    }
-
-    /** An embedded font from the classpath; its absence is a build error, not a reason to print without Cyrillic. */
-    private static BaseFont font(String resource) {
-        try (InputStream in = NationalBrief.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The font " + resource + " is not on the classpath.");
-            }
-            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
-                    BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

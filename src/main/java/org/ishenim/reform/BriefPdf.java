@@ -8,17 +8,11 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ishenim.reform.guidelines.Compliance;
@@ -26,6 +20,7 @@ import org.ishenim.reform.registry.Registry;
 import org.ishenim.reform.sentences.SentenceFigures;
 import org.ishenim.reform.visits.Commitment;
 import org.springframework.context.MessageSource;
+import org.ishenim.web.PdfFonts;
 
 /**
  * The country brief as a printable PDF (A4), in the reader's language. The font is Liberation Sans from the
@@ -34,14 +29,9 @@ import org.springframework.context.MessageSource;
  */
 final class BriefPdf {
 
-    static final String FONT = "/liberation/LiberationSans-Regular.ttf";
-    static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
-    static final Path FALLBACK = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     private static final Color BAR = new Color(0x0b, 0x5c, 0xad);
     private static final Color BAR2 = new Color(0xb3, 0x26, 0x1e);
 
-    private static volatile BaseFont regular;
-    private static volatile BaseFont bold;
 
     private final MessageSource messages;
     private final Locale locale;
@@ -53,10 +43,10 @@ final class BriefPdf {
     BriefPdf(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
-        this.text = new Font(regular(), 10);
-        this.small = new Font(regular(), 8);
-        this.heading = new Font(bold(), 13);
-        this.title = new Font(bold(), 18);
+        this.text = new Font(PdfFonts.regular(), 10);
+        this.small = new Font(PdfFonts.regular(), 8);
+        this.heading = new Font(PdfFonts.bold(), 13);
+        this.title = new Font(PdfFonts.bold(), 18);
     }
 
     byte[] render(CountryBrief b) {
@@ -69,7 +59,7 @@ final class BriefPdf {
             doc.add(new Paragraph(msg("reform.brief.title") + ": " + msg(b.country().messageKey()), title));
             doc.add(new Paragraph(msg("reform.brief.date", b.today().toString()), small));
             if (b.synthetic()) {
-                doc.add(new Paragraph(msg("reform.synthetic"), new Font(bold(), 10, Font.NORMAL, BAR2)));
+                doc.add(new Paragraph(msg("reform.synthetic"), new Font(PdfFonts.bold(), 10, Font.NORMAL, BAR2)));
             }
             sentences(doc, b.sentences());
             registry(doc, b.registry());
@@ -93,7 +83,7 @@ final class BriefPdf {
                 Charts.percent(t.shareNotDiagnosed()), t.notExamined()), text));
         doc.add(new Paragraph(msg("reform.brief.months", Charts.number(round(t.meanMonths())),
                 Charts.number(t.medianMonths())), text));
-        doc.add(new Paragraph(msg("reform.sentences.byRegion"), new Font(bold(), 10)));
+        doc.add(new Paragraph(msg("reform.sentences.byRegion"), new Font(PdfFonts.bold(), 10)));
         double max = a.byRegion().stream().mapToDouble(SentenceFigures.Figures::shareNotDiagnosed).max().orElse(0);
         PdfPTable table = table(new float[] {3, 1.2f, 1.8f, 1.8f, 1.2f, 3});
         header(table, msg("reform.region"), msg("reform.chart.sentences"), msg("reform.chart.not_diagnosed"),
@@ -106,7 +96,7 @@ final class BriefPdf {
         }
         doc.add(table);
         if (a.byYear().size() > 1) {
-            doc.add(new Paragraph(msg("reform.sentences.byYear"), new Font(bold(), 10)));
+            doc.add(new Paragraph(msg("reform.sentences.byYear"), new Font(PdfFonts.bold(), 10)));
             PdfPTable trend = table(new float[] {2, 2, 2, 2});
             header(trend, msg("reform.year"), msg("reform.chart.sentences"), msg("reform.chart.not_diagnosed"),
                     msg("reform.chart.not_examined"));
@@ -192,7 +182,7 @@ final class BriefPdf {
 
     private void header(PdfPTable t, String... names) {
         for (String n : names) {
-            var cell = new PdfPCell(new Phrase(n, new Font(bold(), 8)));
+            var cell = new PdfPCell(new Phrase(n, new Font(PdfFonts.bold(), 8)));
             cell.setBackgroundColor(new Color(0xf3, 0xf5, 0xf8));
             t.addCell(cell);
         }
@@ -238,35 +228,4 @@ final class BriefPdf {
         return Math.round(v * 10) / 10.0;
     }
 
-    static BaseFont regular() {
-        if (regular == null) {
-            regular = font(FONT);
-        }
-        return regular;
-    }
-
-    static BaseFont bold() {
-        if (bold == null) {
-            bold = font(BOLD);
-        }
-        return bold;
-    }
-
-    private static BaseFont font(String resource) {
-        try {
-            byte[] bytes;
-            try (InputStream in = BriefPdf.class.getResourceAsStream(resource)) {
-                bytes = in != null ? in.readAllBytes() : Files.exists(FALLBACK) ? Files.readAllBytes(FALLBACK) : null;
-            }
-            if (bytes == null) {
-                return BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-            }
-            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
-                    BaseFont.EMBEDDED, true, bytes, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

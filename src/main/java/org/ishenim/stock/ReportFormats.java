@@ -3,11 +3,9 @@ package org.ishenim.stock;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -15,11 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.ishenim.web.PdfFonts;
 import org.ishenim.web.SpreadsheetCells;
 
 /** A report table as CSV (commons-csv, RFC 4180) or PDF (OpenPDF). Used by the stock and dosing reports. */
@@ -72,17 +69,8 @@ public final class ReportFormats {
         return out.toByteArray();
     }
 
-    /** A font with Cyrillic when the system has DejaVu Sans; Helvetica otherwise. */
+    /** Liberation Sans, embedded from the classpath: Cyrillic on every machine ({@link PdfFonts}). */
     private static Font unicodeFont(float size) {
-        for (String p : List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "C:/Windows/Fonts/arial.ttf")) {
-            if (Files.isReadable(Path.of(p))) {
-                try {
-                    return new Font(BaseFont.createFont(p, BaseFont.IDENTITY_H, BaseFont.EMBEDDED), size);
-                } catch (Exception e) {
-                    // fall through to Helvetica
-                }
-            }
-        }
-        return FontFactory.getFont(FontFactory.HELVETICA, size);
+        return new Font(PdfFonts.regular(), size);
     }
 }

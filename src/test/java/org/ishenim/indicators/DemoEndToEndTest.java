@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,18 +113,18 @@ class DemoEndToEndTest {
         assertThat(en).as("every region published, with small cells suppressed").contains("<th scope=\"row\">bishkek")
                 .contains("<th scope=\"row\">chui").contains("<th scope=\"row\">osh")
                 .contains("<th scope=\"row\">jalal-abad");
-        assertThat(numbersInCells(en)).as("table cells").isNotEmpty().anyMatch(n -> n > 10)
-                .noneMatch(DemoEndToEndTest::small);
+        assertThat(NationalIndicatorsTest.numbersInCells(en)).as("table cells").isNotEmpty().anyMatch(n -> n > 10)
+                .noneMatch(NationalIndicatorsTest::small);
         String ru = analyst.get("/national-indicators?month=" + month + "&lang=ru").body();
         assertThat(ru).contains("Национальные индикаторы").contains("Клиентов на лечении по стране:")
                 .contains("Удержание через шесть месяцев по регионам").contains("Адекватная доза по регионам")
                 .contains(MARKED);
-        assertThat(numbersInCells(ru)).isNotEmpty().noneMatch(DemoEndToEndTest::small);
+        assertThat(NationalIndicatorsTest.numbersInCells(ru)).isNotEmpty().noneMatch(NationalIndicatorsTest::small);
         String ky = analyst.get("/national-indicators?month=" + month + "&lang=ky").body();
         assertThat(ky).contains("Улуттук көрсөткүчтөр").contains("Өлкө боюнча дарылануудагы кардарлар:")
                 .contains("Аймактар боюнча алты айдан кийин кармалуу").contains("Аймактар боюнча жетиштүү доза")
                 .contains(MARKED);
-        assertThat(numbersInCells(ky)).isNotEmpty().noneMatch(DemoEndToEndTest::small);
+        assertThat(NationalIndicatorsTest.numbersInCells(ky)).isNotEmpty().noneMatch(NationalIndicatorsTest::small);
 
         // the downloads, each parsed
         String download = "/national-indicators/download?month=" + month + "&format=";
@@ -138,7 +137,7 @@ class DemoEndToEndTest {
             units.add(v.get("orgUnit").stringValue());
         });
         assertThat(units).contains("KG");
-        assertThat(dhis2Values).isNotEmpty().noneMatch(DemoEndToEndTest::small);
+        assertThat(dhis2Values).isNotEmpty().noneMatch(NationalIndicatorsTest::small);
 
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -150,7 +149,7 @@ class DemoEndToEndTest {
         assertThat(values.getLength()).isPositive();
         for (int i = 0; i < values.getLength(); i++) {
             String value = ((Element) values.item(i)).getAttribute("value");
-            assertThat(small(Long.parseLong(value))).as("ADX value").isFalse();
+            assertThat(NationalIndicatorsTest.small(Long.parseLong(value))).as("ADX value").isFalse();
         }
 
         List<String> files = new ArrayList<>();
@@ -159,8 +158,8 @@ class DemoEndToEndTest {
                 files.add(e.getName());
                 JsonNode report = JSON.readTree(zip.readAllBytes());
                 assertThat(report.get("resourceType").stringValue()).isEqualTo("MeasureReport");
-                for (Long count : numbers(report.toString(), "\"count\"\\s*:\\s*(\\d+)")) {
-                    assertThat(small(count)).as(e.getName()).isFalse();
+                for (Long count : NationalIndicatorsTest.numbers(report.toString(), "\"count\"\\s*:\\s*(\\d+)")) {
+                    assertThat(NationalIndicatorsTest.small(count)).as(e.getName()).isFalse();
                 }
             }
         }
@@ -200,23 +199,6 @@ class DemoEndToEndTest {
         HttpResponse<byte[]> response = session.getBytes(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
-    }
-
-    static boolean small(long n) {
-        return n >= 1 && n <= 10;
-    }
-
-    static List<Long> numbersInCells(String html) {
-        return numbers(html, "<td class=\"num\">(\\d+)</td>");
-    }
-
-    static List<Long> numbers(String text, String regex) {
-        List<Long> found = new ArrayList<>();
-        Matcher m = Pattern.compile(regex).matcher(text);
-        while (m.find()) {
-            found.add(Long.parseLong(m.group(1)));
-        }
-        return found;
     }
 
     static int port(ConfigurableApplicationContext app) {
