@@ -376,7 +376,24 @@ class NationalIndicators {
         return t.entry(rows.size(), t.columns().size());
     }
 
+    /**
+     * The decisions last logged, by month and table (the most recent {@value #LOGGED_TABLES}): a page viewed again, a
+     * download, or a month combined again for the trends logs nothing new. A changed report changes the decisions,
+     * which are then logged again.
+     */
+    private static final Map<String, List<SuppressionDecision>> LOGGED = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<SuppressionDecision>> eldest) {
+                    return size() > LOGGED_TABLES;
+                }
+            });
+    static final int LOGGED_TABLES = 2_000;
+
     private static void logDecisions(YearMonth month, String table, ProtectedTable t) {
+        if (t.log().equals(LOGGED.put(month + " " + table, List.copyOf(t.log())))) {
+            return;
+        }
         for (SuppressionDecision d : t.log()) {
             log.info("national indicators {} {}: suppressed [{}] x [{}], {}{}", month, table, d.rowLabel(),
                     d.columnLabel(), d.reason(), d.protectsRow() == null ? ""
