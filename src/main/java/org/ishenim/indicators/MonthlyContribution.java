@@ -1,5 +1,8 @@
 package org.ishenim.indicators;
 
+import static org.ishenim.indicators.StrictJson.only;
+import static org.ishenim.indicators.StrictJson.text;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -395,7 +398,7 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                             continue;
                         }
                         only(c, CELL_FIELDS, field, errors);
-                        Long count = whole(c, "count", field + ".count", errors);
+                        Long count = StrictJson.whole(c, "count", field + ".count", errors);
                         cells.add(new Cell(text(c, "indicator", field + ".indicator", errors),
                                 text(c, "measure", field + ".measure", errors), text(c, "sex", field + ".sex", errors),
                                 text(c, "age", field + ".age", errors), text(c, "medicine", field + ".medicine", errors),
@@ -414,10 +417,10 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                     belowMinCell = below.booleanValue();
                 }
             }
-            Long version = whole(body, "version", "version", errors);
-            Long counted = whole(body, "counted", "counted", errors);
-            Long without = whole(body, "withoutConsent", "withoutConsent", errors);
-            Long elsewhere = whole(body, "countedElsewhere", "countedElsewhere", errors);
+            Long version = StrictJson.whole(body, "version", "version", errors);
+            Long counted = StrictJson.whole(body, "counted", "counted", errors);
+            Long without = StrictJson.whole(body, "withoutConsent", "withoutConsent", errors);
+            Long elsewhere = StrictJson.whole(body, "countedElsewhere", "countedElsewhere", errors);
             Payload payload = new Payload(small(version, "version", errors), text(body, "census", "census", errors),
                     text(body, "region", "region", errors), small(counted, "counted", errors),
                     small(without, "withoutConsent", errors), cells, text(body, "exclusions", "exclusions", errors),
@@ -449,42 +452,10 @@ record MonthlyContribution(YearMonth month, int version, LocalDate census, Strin
                 }
                 only(b, BOUND_FIELDS, field, errors);
                 bounds.add(new Bound(text(b, "indicator", field + ".indicator", errors),
-                        text(b, "measure", field + ".measure", errors), whole(b, "count", field + ".count", errors)));
+                        text(b, "measure", field + ".measure", errors),
+                        StrictJson.whole(b, "count", field + ".count", errors)));
             }
             return bounds;
-        }
-
-        private static void only(JsonNode node, Set<String> allowed, String field, Map<String, String> errors) {
-            for (String name : node.propertyNames()) {
-                if (!allowed.contains(name)) {
-                    // the unknown name is not repeated: it is text the sender chose
-                    errors.put(field, "Only the fields " + allowed.stream().sorted().toList() + " are allowed.");
-                }
-            }
-        }
-
-        private static String text(JsonNode node, String name, String field, Map<String, String> errors) {
-            JsonNode v = node.get(name);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (!v.isString()) {
-                errors.put(field, "A string.");
-                return null;
-            }
-            return v.stringValue();
-        }
-
-        private static Long whole(JsonNode node, String name, String field, Map<String, String> errors) {
-            JsonNode v = node.get(name);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                errors.put(field, "A whole number.");
-                return null;
-            }
-            return v.longValue();
         }
 
         private static Integer small(Long value, String field, Map<String, String> errors) {

@@ -1,5 +1,8 @@
 package org.ishenim.indicators;
 
+import static org.ishenim.indicators.StrictJson.only;
+import static org.ishenim.indicators.StrictJson.whole;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -200,37 +203,12 @@ record TreatmentDemandPart(int counted, int withoutConsent, List<Cell> cells) {
         return part;
     }
 
-    private static void only(JsonNode node, Set<String> allowed, String field, Map<String, String> errors) {
-        for (String name : node.propertyNames()) {
-            if (!allowed.contains(name)) {
-                // the unknown name is not repeated: it is text the sender chose
-                errors.put(field, "Only the fields " + allowed.stream().sorted().toList() + " are allowed.");
-            }
-        }
-    }
-
+    /** A string that must be there: absent or not a string is the same error. */
     private static String text(JsonNode node, String name, String field, Map<String, String> errors) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
+        String text = StrictJson.text(node, name, field, errors);
+        if (text == null) {
             errors.put(field, "A string.");
-            return null;
         }
-        if (!v.isString()) {
-            errors.put(field, "A string.");
-            return null;
-        }
-        return v.stringValue();
-    }
-
-    private static Long whole(JsonNode node, String name, String field, Map<String, String> errors) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            errors.put(field, "A whole number.");
-            return null;
-        }
-        return v.longValue();
+        return text;
     }
 }
