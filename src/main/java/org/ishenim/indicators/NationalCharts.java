@@ -130,7 +130,8 @@ final class NationalCharts {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
-    private static String text(int x, int y, String s, String anchor) {
+    /** An SVG text in the charts' ink, escaped. */
+    static String text(int x, int y, String s, String anchor) {
         return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\" fill=\"" + INK + "\">" + escape(s)
                 + "</text>";
     }

@@ -37,7 +37,7 @@ final class TrendCharts {
         int y = yOf(target, 1.0);
         svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(y).append("\" x2=\"").append(WIDTH - RIGHT)
                 .append("\" y2=\"").append(y).append("\" stroke=\"").append(INK).append("\" stroke-dasharray=\"4 3\"/>");
-        svg.append(text(WIDTH - RIGHT, y - 4, targetLabel, "end"));
+        svg.append(NationalCharts.text(WIDTH - RIGHT, y - 4, targetLabel, "end"));
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < months.size(); i++) {
             int x = xOf(i, months.size());
@@ -49,7 +49,7 @@ final class TrendCharts {
                 svg.append("<circle cx=\"").append(x).append("\" cy=\"").append(py).append("\" r=\"3\" fill=\"")
                         .append(FILL).append("\"/>");
             } else {
-                svg.append(text(x, HEIGHT - BOTTOM - 4, marks.get(i), "middle"));
+                svg.append(NationalCharts.text(x, HEIGHT - BOTTOM - 4, marks.get(i), "middle"));
             }
         }
         if (!path.isEmpty()) {
@@ -78,7 +78,7 @@ final class TrendCharts {
                         .append(2 * (slot / 3)).append("\" height=\"").append(Math.max(base - y, 0))
                         .append("\" fill=\"").append(FILL).append("\"/>");
             } else {
-                svg.append(text(x, HEIGHT - BOTTOM - 4, marks.get(i), "middle"));
+                svg.append(NationalCharts.text(x, HEIGHT - BOTTOM - 4, marks.get(i), "middle"));
             }
         }
         monthLabels(svg, months);
@@ -100,13 +100,13 @@ final class TrendCharts {
             svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(y).append("\" x2=\"")
                     .append(WIDTH - RIGHT).append("\" y2=\"").append(y).append("\" stroke=\"").append(f == 0 ? INK : GRID)
                     .append("\"/>");
-            svg.append(text(LEFT - 4, y + 4, label.apply(f * top), "end"));
+            svg.append(NationalCharts.text(LEFT - 4, y + 4, label.apply(f * top), "end"));
         }
     }
 
     private static void monthLabels(StringBuilder svg, List<String> months) {
         for (int i = 0; i < months.size(); i++) {
-            svg.append(text(xOf(i, months.size()), HEIGHT - BOTTOM + 16, months.get(i), "middle"));
+            svg.append(NationalCharts.text(xOf(i, months.size()), HEIGHT - BOTTOM + 16, months.get(i), "middle"));
         }
     }
 
@@ -132,10 +132,5 @@ final class TrendCharts {
             }
         }
         return 10 * power;
-    }
-
-    private static String text(int x, int y, String s, String anchor) {
-        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\" fill=\"" + INK + "\">"
-                + NationalCharts.escape(s) + "</text>";
     }
 }
